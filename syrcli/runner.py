@@ -20,8 +20,12 @@ def process(source: str | Document, article_date: dt.date | None = None) -> Arti
 
 
 def run(
-    sources: Iterable[str | Document], *, jobs: int = 1, article_date: dt.date | None = None
+    sources: Iterable[str | Document],
+    *,
+    jobs: int = 1,
+    article_date: dt.date | None = None,
+    dask_address: str | None = None,
 ) -> Iterator[ArticleResult]:
-    """Results in input order, one per source."""
+    """Results in input order, one per source, streamed as they are ready."""
     for source in sources:
         yield process(source, article_date)

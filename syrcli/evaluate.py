@@ -1,0 +1,1 @@
+"""Scoring extracted figures against gold annotations (docs/figure-records.md, "Scoring")."""
