@@ -22,5 +22,11 @@ lint: $(STAMP)
 test: lint
 	$(BIN)/pytest -q
 
+# A corpus of 20,000 synthetic articles in bench-out/ (kept between runs), then throughput,
+# start-up and peak RSS against a plain regex scan. Smaller: make bench BENCH_ARGS="--n 2000";
+# a 100 MB single file too: BENCH_ARGS=--big.
+bench: $(STAMP)
+	$(BIN)/python tools/bench.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

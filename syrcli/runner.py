@@ -13,7 +13,6 @@ level, so the design works with the fork, forkserver and spawn start methods ali
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 import signal
 from collections import deque
@@ -34,11 +33,14 @@ Source = str | Document
 # Articles per task: big enough that pickling and queueing cost little next to the
 # extraction itself, small enough that two workers stay busy until the very end.
 BATCH = 16
+# Fewer inputs than this run in-process: starting a pool costs more than it saves.
+MIN_POOL = 2 * BATCH
 # Tasks in flight per worker: enough to hide queue latency, few enough to bound memory.
 WINDOW_PER_JOB = 4
 # Forkserver forks workers from a clean server process that has imported this module (and so
-# compiled the extractor's patterns) once; it is safe even when the caller runs threads.
-START_METHOD = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+# compiled the extractor's patterns) once; unlike fork it is safe when the caller runs threads.
+# Where it does not exist (Windows, macOS without it), spawn.
+START_METHOD: str | None = None
 
 
 def process(source: Source, article_date: dt.date | None = None) -> ArticleResult:
@@ -67,16 +69,15 @@ def run(
     """Results in input order, one per source, streamed as they are ready.
 
     `jobs=1` runs in this process; `jobs>1` runs a pool of that many processes, but only when
-    there are at least two inputs. `dask_address` (a scheduler such as "tcp://host:8786")
+    there are at least `MIN_POOL` inputs. `dask_address` (a scheduler such as "tcp://host:8786")
     sends the work to a Dask cluster instead, whose workers must see the same files.
     """
     if dask_address is not None:
         return _run_dask(sources, article_date, dask_address)
     if jobs <= 1:
         return (process(source, article_date) for source in sources)
-    head, rest = _peek(sources, 2)
-    if len(head) < 2:
-        # One article is not worth starting a pool for: start-up time matters more.
+    head, rest = _peek(sources, MIN_POOL)
+    if len(head) < MIN_POOL:
         return (process(source, article_date) for source in head)
     return _run_pool(chain(head, rest), jobs, article_date)
 
@@ -101,8 +102,13 @@ def _ignore_sigint() -> None:
 def _run_pool(
     sources: Iterable[Source], jobs: int, article_date: dt.date | None
 ) -> Iterator[ArticleResult]:
-    context = multiprocessing.get_context(START_METHOD)
-    if START_METHOD == "forkserver":
+    # Imported here: a one-file run never starts a pool, and start-up time is a feature.
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    method = START_METHOD or ("forkserver" if "forkserver" in methods else "spawn")
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
         context.set_forkserver_preload([__name__])
     pool: Pool = context.Pool(jobs, initializer=_ignore_sigint)
     window: deque[AsyncResult[list[ArticleResult]]] = deque()

@@ -131,12 +131,14 @@ def test_ctrl_c_in_a_real_process_leaves_no_workers(generated: list[str], tmp_pa
     assert "Traceback" not in done.stderr
 
 
-def test_one_input_needs_no_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_few_inputs_need_no_pool(monkeypatch: pytest.MonkeyPatch, generated: list[str]) -> None:
     def no_pool(*args: object) -> Iterator[ArticleResult]:
-        raise AssertionError("a pool was started for one input")
+        raise AssertionError("a pool was started for a few inputs")
 
     monkeypatch.setattr(runner, "_run_pool", no_pool)
     assert [r.path for r in runner.run(SEEDS[:1], jobs=8)] == SEEDS[:1]
+    few = generated[: runner.MIN_POOL - 1]
+    assert [r.path for r in runner.run(iter(few), jobs=8)] == few
     assert list(runner.run([], jobs=8)) == []
 
 
