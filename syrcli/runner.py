@@ -132,13 +132,28 @@ def _run_pool(
         pool.join()
 
 
+class ClusterError(Exception):
+    """Dask is missing or its scheduler cannot be reached; the message says what to do."""
+
+
 def _run_dask(
     sources: Iterable[Source], article_date: dt.date | None, address: str
 ) -> Iterator[ArticleResult]:
     # Imported here so that local runs never pay for importing Dask.
-    from distributed import Client
-
-    with Client(address, set_as_default=False) as client:  # type: ignore[no-untyped-call]
+    try:
+        from distributed import Client
+    except ImportError as exc:
+        raise ClusterError(
+            f"--dask needs Dask: {exc}; install it with pip install 'syrcli[dask]'"
+        ) from exc
+    try:
+        client: Any = Client(address, set_as_default=False)  # type: ignore[no-untyped-call]
+    except (OSError, ValueError) as exc:
+        raise ClusterError(
+            f"cannot reach the Dask scheduler at {address}: {exc}; check the address "
+            "(tcp://host:8786) and that `dask scheduler` is running there"
+        ) from exc
+    with client:
         limit = max(2, WINDOW_PER_JOB * _dask_threads(client))
         window: deque[Any] = deque()
         try:

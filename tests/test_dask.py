@@ -63,3 +63,11 @@ def test_documents_travel_by_value(scheduler: str) -> None:
     doc = Document("-", Path(SEEDS[1]).read_text(encoding="utf-8"))
     remote = list(runner.run([doc, SEEDS[0], doc], dask_address=scheduler))
     assert remote == list(runner.run([doc, SEEDS[0], doc], jobs=1))
+
+
+def test_an_unreachable_scheduler_says_what_to_do() -> None:
+    import dask
+
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        with pytest.raises(runner.ClusterError, match="dask scheduler"):
+            list(runner.run(SEEDS, dask_address="tcp://127.0.0.1:9"))
