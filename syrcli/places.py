@@ -1,16 +1,62 @@
-"""Locations for figures. Placeholder interface; the gazetteer is built in issue 4."""
+"""Locations for figures: which place a figure is about, from its sentence or its article.
+
+The gazetteer (syrcli/data/gazetteer.tsv, built by tools/build_gazetteer.py from GeoNames and
+ISO 3166) and the curated names (syrcli/data/place_aliases.toml) are read on the first call
+that needs them, never at import, so `syrcli --version` pays nothing for them.
+
+Matching never compiles the names into a pattern: capitalised word n-grams of the text are
+looked up in a dict (curated names) and by bisection in the sorted gazetteer lines. Each
+mention then gets a *role* from the words before it ("from Aleppo" is an origin, "into Turkey"
+a destination), and `locate` picks a mention by the figure's category, per the contract's
+"Location" rules.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import IntEnum
+from functools import cache
+from importlib import resources
 
 from syrcli.model import Category
+
+__all__ = ["ArticlePlaces", "Place", "article_places", "locate", "place_key"]
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
     name: str
     country: str | None  # ISO 3166-1 alpha-3
+    # "country", "region" or "city"; how specific the place is, for choosing among mentions.
+    kind: str = "country"
+
+
+class Role(IntEnum):
+    """What a mention is to the sentence, read from the words just before it."""
+
+    ORIGIN = 0  # from Aleppo, fled Khartoum, out of Mariupol
+    IN = 1  # in Idlib, near Goma, across Sudan, the town of Azaz
+    DEST = 2  # to Turkey, into Chad, reached Oncupinar, entered Poland
+    DIRECTION = 3  # towards the Turkish border: where people head, not where they are
+    SUBJECT = 4  # "Turkey hosts ...", "Chad, which has taken in ..."
+    OTHER = 5  # possessives, "minister of Turkey", objects of other verbs
+    REPORT = 6  # "told a briefing in Geneva": where it was said, never what it is about
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    place: Place
+    role: Role
+    # "name" for a place name, "noun" for "Syrians", "adj" for "Syrian"/"Turkish border".
+    form: str = "name"
+    # For adjectives: the noun they modify ("government", "civilians", "border").
+    head: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,14 +64,689 @@ class ArticlePlaces:
     """What the article as a whole is about, for figures whose sentence names no place."""
 
     default: Place | None = None
+    text: str = ""
+    mentions: tuple[Mention, ...] = ()
+    # Where the dateline ("BEIRUT, Feb 11 (Reuters) -") ends; its places are not the figures'.
+    dateline_end: int = 0
+    # Countries named with support from context, so "Jordan" alone elsewhere is the country.
+    countries: frozenset[str] = field(default_factory=frozenset)
+
+
+# --- normalising names -------------------------------------------------------------------
+
+_FOLD = str.maketrans(
+    {
+        "ı": "i", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ß": "ss",
+        "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "’": "", "‘": "", "ʼ": "", "`": "",
+        "´": "", "'": "", "ʿ": "", "ʾ": "", "ʻ": "", "-": " ", "‐": " ", "–": " ", ".": "",
+    }
+)  # fmt: skip
+
+
+def place_key(name: str) -> str:
+    """The lookup key of a place name: accents, case, apostrophes and hyphens folded.
+
+    >>> place_key("Öncüpınar")
+    'oncupinar'
+    >>> place_key("Ma‘arrat al-Nu‘man")
+    'maarrat al numan'
+    >>> place_key("Cox's  Bazar")
+    'coxs bazar'
+    """
+    decomposed = unicodedata.normalize("NFKD", name.translate(_FOLD))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.lower().split())
+
+
+# --- loading the data (lazily, once) -----------------------------------------------------
+
+_CURATED_KEYS = {"words", "place", "demonym"}
+_PLACE_KEYS = {"name", "country", "kind", "aliases"}
+_DEMONYM_KEYS = {"country", "adjective", "nouns"}
+_WORD_KEYS = {"needs_context", "never", "not_places"}
+_KINDS = {"country", "region", "city"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    place: Place
+    trusted: bool  # a place without support from context
+    form: str = "name"
+
+
+@dataclass(frozen=True, slots=True)
+class _Data:
+    curated: dict[str, _Entry]
+    lines: list[bytes]  # gazetteer.tsv, kept undecoded: decoding all of it costs 20 ms
+    needs_context: frozenset[str]
+    never: frozenset[str]
+    adjectives: dict[str, str]  # ISO3 -> "Turkish"
+
+
+def _check_keys(table: dict[str, object], allowed: set[str], what: str) -> None:
+    unknown = set(table) - allowed
+    if unknown:
+        raise ValueError(f"place_aliases.toml: unknown keys in {what}: {sorted(unknown)}")
+
+
+def _load_curated(raw: dict[str, object]) -> tuple[dict[str, _Entry], dict[str, str], _Words]:
+    _check_keys(raw, _CURATED_KEYS, "the file")
+    words = raw.get("words", {})
+    assert isinstance(words, dict)
+    _check_keys(words, _WORD_KEYS, "[words]")
+    curated: dict[str, _Entry] = {}
+    needs = frozenset(place_key(w) for w in words.get("needs_context", []))
+    places = raw.get("place", [])
+    assert isinstance(places, list)
+    for item in places:
+        _check_keys(item, _PLACE_KEYS, f"place {item.get('name')!r}")
+        kind = str(item["kind"])
+        if kind not in _KINDS:
+            raise ValueError(f"place_aliases.toml: bad kind {kind!r} for {item['name']!r}")
+        place = Place(str(item["name"]), str(item["country"]) or None, kind)
+        for spelling in [item["name"], *item.get("aliases", [])]:
+            key = place_key(str(spelling))
+            curated.setdefault(key, _Entry(place, key not in needs))
+    adjectives: dict[str, str] = {}
+    demonyms = raw.get("demonym", [])
+    assert isinstance(demonyms, list)
+    for item in demonyms:
+        _check_keys(item, _DEMONYM_KEYS, f"demonym {item.get('adjective')!r}")
+        iso3 = str(item["country"])
+        adjectives[iso3] = str(item["adjective"])
+        country = Place(iso3, iso3, "country")  # name filled in from the gazetteer on use
+        curated.setdefault(place_key(item["adjective"]), _Entry(country, True, "adj"))
+        for noun in item.get("nouns", []):
+            curated.setdefault(place_key(noun), _Entry(country, True, "noun"))
+    for word in words.get("not_places", []):
+        curated[place_key(word)] = _Entry(Place("", None), False, "none")
+    never = frozenset(place_key(w) for w in words.get("never", []))
+    return curated, adjectives, _Words(needs, never)
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    needs_context: frozenset[str]
+    never: frozenset[str]
+
+
+@cache
+def _data() -> _Data:
+    import tomllib  # here, not at import: `syrcli --version` never needs it
+
+    pkg = resources.files("syrcli") / "data"
+    raw = tomllib.loads((pkg / "place_aliases.toml").read_text(encoding="utf-8"))
+    curated, adjectives, words = _load_curated(raw)
+    lines = (pkg / "gazetteer.tsv").read_bytes().split(b"\n")
+    return _Data(curated, lines, words.needs_context, words.never, adjectives)
+
+
+def _gazetteer(data: _Data, key: str) -> list[tuple[str, str, str, int]]:
+    """All gazetteer entries for `key`: (name, ISO3, kind C/A/P, population), best first."""
+    prefix = key.encode("utf-8") + b"\t"
+    i = bisect.bisect_left(data.lines, prefix)
+    out: list[tuple[str, str, str, int]] = []
+    while i < len(data.lines) and data.lines[i].startswith(prefix):
+        _, name, iso3, kind, pop = data.lines[i].decode("utf-8").split("\t")
+        out.append((name, iso3, kind, int(pop)))
+        i += 1
+    return out
+
+
+@cache
+def _country(iso3: str) -> Place:
+    """The country's common English name, from the gazetteer's country entries."""
+    data = _data()
+    for spelling, entry in data.curated.items():
+        if entry.form == "name" and entry.place.kind == "country" and entry.place.country == iso3:
+            if place_key(entry.place.name) == spelling:
+                return entry.place
+    found = _gazetteer(data, "=" + iso3.lower())
+    return Place(found[0][0] if found else iso3, iso3, "country")
+
+
+def _lookup(data: _Data, key: str) -> _Entry | None:
+    entry = data.curated.get(key)
+    if entry is not None:
+        if entry.form == "none":
+            return None
+        if entry.form != "name":
+            return _Entry(_country(entry.place.country or ""), True, entry.form)
+        return entry
+    if key in data.never:
+        return None
+    found = _gazetteer(data, key)
+    if not found:
+        return None
+    name, iso3, kind, pop = found[0]
+    if kind == "C":
+        return _Entry(Place(name, iso3, "country"), key not in data.needs_context)
+    words = key.count(" ") + 1
+    # Big cities and multi-word names are rarely anything else; small one-word towns often
+    # share a spelling with an English word or a surname, so they need context.
+    trusted = pop >= 1_000_000 or (words > 1 and (kind == "A" or pop >= 50_000))
+    return _Entry(Place(name, iso3, "region" if kind == "A" else "city"), trusted)
+
+
+# --- finding mentions --------------------------------------------------------------------
+
+# A word: letters, with internal apostrophes ("Cox's", "Ma'arrat"). No nested quantifiers.
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʼʿʾ‘][^\W\d_]+)*")
+# What may join the words of one name: a space or a hyphen, once ("Maarat al-Numan").
+_JOIN = re.compile(r"[ \u00a0]?[-‐]?[ \u00a0]?")
+_MAX_WORDS = 6
+_PARTICLES = frozenset(
+    "al el ad ed ash as ar an az ez es at ul de du des da do dos la le di".split()
+)
+# Title-case function words that end a run of capitalised words in a headline.
+_FUNCTION = frozenset(
+    "of in into to from the and or for at on by as with near across towards toward after "
+    "over under amid a an".split()
+)
+_COMPASS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest "
+    "southeast southwest northeastern northwestern southeastern southwestern".split()
+)
+_PLACE_TYPES = frozenset(
+    "province provinces governorate governorates city town village villages region state "
+    "district county oblast area areas countryside camp camps border borders crossing strip "
+    "valley prefecture department municipality suburbs outskirts capital frontier side "
+    "territory enclave island islands coast".split()
+)
+_ORIGIN_WORDS = frozenset(
+    "from fled flee flees fleeing left leaving escaped escaping evacuated abandoned".split()
+)
+_DEST_WORDS = frozenset(
+    "to into entered entering enter enters reached reaching reach arrived arriving".split()
+)
+_IN_WORDS = frozenset(
+    "in at near inside across around within throughout outside on of via through "
+    "between hit struck shelled bombed besieged captured recaptured seized attacked".split()
+)
+_DIRECTION_WORDS = frozenset("towards toward".split())
+_SKIPPABLE = frozenset(
+    "the neighbouring neighboring nearby besieged embattled war-torn rebel-held occupied "
+    "neighbour neighbor".split()
+)
+_REPORTING = frozenset(
+    "said says told briefing briefed reporters conference talks summit meeting statement "
+    "headquarters headquartered based press spoke speaking".split()
+)
+_TITLES = frozenset(
+    "minister president king queen ambassador envoy leader government governor mayor "
+    "spokesman spokeswoman spokesperson chief head foreign people embassy".split()
+)
+_REFUGE = frozenset(
+    "refuge shelter asylum sanctuary safety border resettled settled registered hosted "
+    "living live sheltering arrived".split()
+)
+_ARRIVAL_BEFORE_IN = frozenset("arrived arriving arrive arrives landed".split())
+# After a host country: "Turkey hosts", "Chad, which has taken in", "Poland has received".
+_HOSTS = re.compile(
+    r"""(?:['’]s)?,?\s(?:which\s|that\s|who\s)?
+    (?:(?:has|have|had|is|was|now|already|currently|also|alone)\s){0,3}
+    (?:host|taken\sin|took\sin|takes\sin|take\sin|received|receives|welcomed|sheltered
+      |shelters|accommodat|absorbed|opened\sits)""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# Nouns after a nationality adjective that make it the place where things happen
+# ("Syrian government troops", "the Turkish border"), as against its weapons.
+_STATE_HEADS = frozenset(
+    "government regime army forces troops authorities officials ministry side border "
+    "frontier territory soil town city village province region capital coast state "
+    "military police president authority red".split()
+)
+_VICTIM_HEADS = frozenset(
+    "civilians people refugees children women men families nationals citizens migrants "
+    "residents villagers workers soldiers asylum".split()
+)
+_BORDER_HEADS = frozenset("border frontier side territory soil".split())
+_HYPHEN_ATTRIBUTES = frozenset("based born backed led controlled held run bound made".split())
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    gap = text[end:start]
+    return 0 < len(gap) <= 3 and _JOIN.fullmatch(gap) is not None
+
+
+def _cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _words_before(text: str, pos: int, n: int) -> list[str]:
+    """Up to `n` lower-cased words before `pos`, nearest first, within the same clause."""
+    chunk = text[max(0, pos - 80) : pos]
+    out: list[str] = []
+    for w in reversed(re.findall(r"[\w'’-]+|[.;:!?\n]", chunk)):
+        if w in ".;:!?\n":
+            break
+        out.append(w.lower())
+        if len(out) == n:
+            break
+    return out
+
+
+def _role(text: str, start: int, end: int) -> tuple[Role, str | None]:
+    """The mention's role and its compass modifier ("northern"), from the words before it."""
+    before = _words_before(text, start, 8)
+    modifier: str | None = None
+    i = 0
+    while i < len(before) and (before[i] in _SKIPPABLE or before[i] in _COMPASS):
+        if before[i] in _COMPASS and modifier is None:
+            modifier = before[i]
+        i += 1
+    # "the Idlib towns of Ariha": the place type is part of the phrase, look past it.
+    if i + 1 < len(before) and before[i] == "of" and before[i + 1] in _PLACE_TYPES:
+        j = i + 2
+        while j < len(before) and (_cap_word(text, before[j]) or before[j] in _SKIPPABLE):
+            j += 1
+        if j < len(before) and before[j] in _ORIGIN_WORDS | _DEST_WORDS | _DIRECTION_WORDS:
+            i = j
+    word = before[i] if i < len(before) else ""
+    if _HOSTS.match(text, end):
+        return Role.SUBJECT, modifier  # "Turkey, which has already taken in", "Chad hosts"
+    if word in ("in", "at") and any(w in _REPORTING for w in before[i + 1 : i + 5]):
+        return Role.REPORT, modifier
+    if word == "of" and i + 1 < len(before) and before[i + 1] == "out":
+        return Role.ORIGIN, modifier
+    if word in ("in", "at") and i + 1 < len(before) and before[i + 1] in _ARRIVAL_BEFORE_IN:
+        return Role.DEST, modifier
+    if word in _ORIGIN_WORDS:
+        return Role.ORIGIN, modifier
+    if word in _DEST_WORDS:
+        return Role.DEST, modifier
+    if word in _DIRECTION_WORDS:
+        return Role.DIRECTION, modifier
+    if word == "of" and i + 1 < len(before) and before[i + 1] in _TITLES:
+        return Role.OTHER, modifier  # "foreign minister of Turkey" is a person's title
+    if word in ("in", "at") and i + 1 < len(before) and before[i + 1] in _REFUGE:
+        return Role.DEST, modifier  # "sought refuge in Turkey": the host
+    if word in _IN_WORDS:
+        return Role.IN, modifier
+    return Role.OTHER, modifier
+
+
+def _cap_word(text: str, lowered: str) -> bool:
+    # Words in `_words_before` are lower-cased; a name inside the phrase ("the Idlib towns")
+    # is known by not being a function word.
+    return lowered not in _FUNCTION and lowered not in _PLACE_TYPES and lowered.isalpha()
+
+
+def _supported(text: str, start: int, end: int, prev: Mention | None) -> bool:
+    """Whether the words around an ambiguous name make it a place ("in Jordan")."""
+    before = _words_before(text, start, 4)
+    i = 0
+    while i < len(before) and (before[i] in _SKIPPABLE or before[i] in _COMPASS):
+        i += 1
+    word = before[i] if i < len(before) else ""
+    context = _ORIGIN_WORDS | _DEST_WORDS | _IN_WORDS | _DIRECTION_WORDS
+    if word in context or (i > 0 and before[i - 1] in _COMPASS):
+        return True
+    if prev is not None and start - prev.end <= 6 and word in ("and", "or", ""):
+        return True  # "Turkey and Jordan", "Ariha, Saraqib"
+    after = text[end : end + 30]
+    next_word = after.lstrip(" ").split(" ", 1)[0].strip(",.;:").lower()
+    if next_word in _PLACE_TYPES or after.startswith(" ("):
+        return True
+    return bool(re.match(r", (?:the )?[A-Z][a-z]+ (?:province|region|state|governorate)", after))
+
+
+def _scan(text: str, data: _Data) -> list[Mention]:
+    """Every place mention in `text`, in order."""
+    tokens = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    n = len(tokens)
+    mentions: list[Mention] = []
+    i = 0
+    while i < n:
+        s, e = tokens[i]
+        first = text[s:e]
+        if not (_cap(first) or first.lower() in _PARTICLES):
+            i += 1
+            continue
+        # The longest name starting here: join words while they touch.
+        last = i
+        while (
+            last + 1 < n
+            and last - i + 1 < _MAX_WORDS
+            and _joined(text, tokens[last][1], tokens[last + 1][0])
+        ):
+            last += 1
+        hit: tuple[int, int, _Entry] | None = None
+        for j in range(last, i - 1, -1):
+            word = text[tokens[j][0] : tokens[j][1]]
+            if not _cap(word) and not (word.isupper()):
+                continue
+            span_end = tokens[j][1]
+            keys = [place_key(text[s:span_end])]
+            if word[-2:] in ("'s", "’s"):
+                keys.insert(0, place_key(text[s : span_end - 2]))
+                span_end_p = span_end - 2
+            else:
+                span_end_p = span_end
+            for k, key in enumerate(keys):
+                if len(key) < 2 or (
+                    text[s:span_end].isupper() and len(key) <= 3 and key not in data.curated
+                ):
+                    continue
+                entry = _lookup(data, key)
+                if entry is not None:
+                    hit = (j, span_end_p if (k == 0 and len(keys) == 2) else span_end, entry)
+                    break
+            if hit:
+                break
+        if hit is None:
+            i += 1
+            continue
+        j, end, entry = hit
+        if not _run_ok(text, tokens, i, j, entry):
+            i = j + 1
+            continue
+        prev = mentions[-1] if mentions else None
+        if not entry.trusted and not _supported(text, s, end, prev):
+            i = j + 1
+            continue
+        if prev is not None and _CONTAINS.fullmatch(text[prev.end : s]):
+            mentions.pop()  # "the Idlib towns of Ariha": Ariha is the place meant
+        mentions.append(_mention(text, s, end, entry, prev))
+        i = j + 1
+    return mentions
+
+
+# Between a wider place and a narrower one inside it: "Idlib('s) towns of", "province of".
+_CONTAINS = re.compile(
+    r"(?:['’]s)?\s(?:towns?|villages?|cit(?:y|ies)|districts?|provinces?|regions?|areas?)\s"
+    r"(?:of|including|such\sas)\s"
+)
+
+
+def _run_ok(text: str, tokens: list[tuple[int, int]], i: int, j: int, entry: _Entry) -> bool:
+    """A name must not be part of a longer capitalised name ("Syria Deeply", "David Swanson")."""
+    if i > 0 and _joined(text, tokens[i - 1][1], tokens[i][0]):
+        w = text[tokens[i - 1][0] : tokens[i - 1][1]]
+        if _cap(w) and w.lower() not in _FUNCTION and w.lower() not in _COMPASS:
+            return False
+    if j + 1 < len(tokens) and _joined(text, tokens[j][1], tokens[j + 1][0]):
+        w = text[tokens[j + 1][0] : tokens[j + 1][1]]
+        gap = text[tokens[j][1] : tokens[j + 1][0]]
+        if "-" in gap and w.lower() in _HYPHEN_ATTRIBUTES:
+            return False  # "UK-based", "Russian-backed"
+        if _cap(w) and w.lower() not in _FUNCTION and w.lower() not in _PLACE_TYPES:
+            return False
+    return True
+
+
+def _mention(text: str, start: int, end: int, entry: _Entry, prev: Mention | None) -> Mention:
+    role, modifier = _role(text, start, end)
+    place = entry.place
+    if prev is not None and role is Role.OTHER and start - prev.end <= 6:
+        between = text[prev.end : start].strip(" ,").lower()
+        if between in ("", "and", "or"):
+            role = prev.role  # "from the Idlib towns of Ariha and Saraqib"
+    head = ""
+    if entry.form == "adj":
+        head = text[end : end + 30].lstrip().split(" ", 1)[0].strip(",.;:").lower()
+        if head in _BORDER_HEADS:
+            place = Place(
+                f"{text[start:end]} {'border' if head == 'frontier' else head}",
+                place.country,
+                "region",
+            )
+    elif modifier is not None:
+        place = Place(f"{modifier} {place.name}", place.country, "region")
+    elif (
+        text[end : end + 3] in ("'s ", "’s ") and text[end + 3 : end + 20].split(" ")[0] in _COMPASS
+    ):
+        compass = text[end + 3 :].split(" ")[0]
+        place = Place(f"{compass} {place.name}", place.country, "region")
+    return Mention(start, end, place, role, entry.form, head)
+
+
+# --- the article -------------------------------------------------------------------------
+
+# A dateline: capitalised place words at the very start, then ":" / " - " / a wire credit.
+_DATELINE = re.compile(
+    r"""\s{0,5}
+    (?P<head>[A-Z][^\n:]{0,60}?)   # the place(s), maybe with a date: "BEIRUT, Feb 11"
+    (?:\s\((?:Reuters|AP|AFP|UPI|Xinhua|IANS|dpa|Anadolu|AA)\))?
+    \s?(?::|\s[-–—]\s)""",
+    re.VERBOSE,
+)
 
 
 def article_places(text: str) -> ArticlePlaces:
-    return ArticlePlaces()
+    """The places an article names and the one it is about (dateline, headline, most named).
+
+    >>> article_places("KABUL, March 3 (Reuters) - Floods hit Herat.").default
+    Place(name='Kabul', country='AFG', kind='city')
+    """
+    data = _data()
+    mentions = tuple(_scan(text, data))
+    dateline_end = 0
+    default: Place | None = None
+    m = _DATELINE.match(text)
+    if m and "\n" not in m.group("head"):
+        dateline_end = m.end()
+        inside = [x for x in mentions if x.end <= dateline_end and x.form == "name"]
+        if inside:
+            default = inside[0].place
+    named = [x for x in mentions if x.form == "name" and x.role is not Role.REPORT]
+    counts = Counter((x.place.name, x.place.country) for x in named)
+    if default is None:
+        headline = _headline(text)
+        if headline is not None:
+            in_head = [x for x in named if headline[0] <= x.start < headline[1]]
+            if in_head:
+                default = max(in_head, key=lambda x: counts[(x.place.name, x.place.country)]).place
+    if default is None and named:
+        base = {(x.place.name, x.place.country): _base(x.place) for x in named}
+        best = max(counts, key=lambda k: (counts[k], base[k].kind != "country"))
+        default = base[best]
+    elif default is not None:
+        default = _base(default)
+    countries = frozenset(x.place.country for x in mentions if x.place.country)
+    return ArticlePlaces(default, text, mentions, dateline_end, countries)
+
+
+def _base(place: Place) -> Place:
+    """A compass-modified mention ("northern Syria") counts for the place it modifies."""
+    first, _, rest = place.name.partition(" ")
+    if first in _COMPASS and rest:
+        return Place(rest, place.country, "country" if rest == _country_name(place) else "city")
+    return place
+
+
+def _country_name(place: Place) -> str:
+    return _country(place.country).name if place.country else ""
+
+
+def _headline(text: str) -> tuple[int, int] | None:
+    """The span of the first short line that is not a date line and reads like a title."""
+    pos = 0
+    for line in text[:800].split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        letters = sum(c.isalpha() for c in stripped)
+        if letters < len(stripped) / 2:
+            continue  # a date or time line
+        if len(stripped) <= 120 and not stripped.endswith((".", '"', "”")):
+            return start, start + len(line)
+        return None
+    return None
+
+
+# --- choosing the figure's place ---------------------------------------------------------
+
+_FROM_FIRST = (Category.FLED, Category.DISPLACED, Category.EVACUATED)
+_HOST = (Category.REFUGEES, Category.HOSTED)
+_ORDER: dict[str, tuple[Role, ...]] = {
+    "from": (Role.ORIGIN, Role.IN, Role.DEST, Role.SUBJECT, Role.OTHER),
+    "host": (Role.DEST, Role.SUBJECT, Role.IN, Role.OTHER),
+    "return": (Role.DEST, Role.IN, Role.ORIGIN, Role.SUBJECT, Role.OTHER),
+    "other": (Role.IN, Role.ORIGIN, Role.SUBJECT, Role.DEST, Role.OTHER),
+}
+_WAR = re.compile(r"\b(?:war|conflict|civil war|fighting|uprising)\b", re.IGNORECASE)
+_FRONTIER = re.compile(r"\b(?:to|reached|reach|at)\s+the\s+(?:border|frontier)\b")
+
+
+def _order(category: Category) -> tuple[Role, ...]:
+    if category in _FROM_FIRST:
+        return _ORDER["from"]
+    if category in _HOST:
+        return _ORDER["host"]
+    if category is Category.RETURNED:
+        return _ORDER["return"]
+    return _ORDER["other"]
 
 
 def locate(
     sentence: str, start: int, end: int, category: Category, article: ArticlePlaces
 ) -> Place | None:
-    """The place the figure at `sentence[start:end]` is about."""
-    return article.default
+    """The place the figure at `sentence[start:end]` is about.
+
+    >>> art = article_places("Floods in Sindh.")
+    >>> s = "More than 3,000 Syrians fled to Turkey in three days."
+    >>> locate(s, 0, 15, Category.FLED, art)
+    Place(name='Turkey', country='TUR', kind='country')
+    """
+    data = _data()
+    offset = article.text.find(sentence) if sentence else -1
+    skip = article.dateline_end - offset if offset >= 0 and offset < article.dateline_end else 0
+    mentions = [m for m in _scan(sentence, data) if m.start >= skip and m.role is not Role.REPORT]
+    mentions = [m for m in mentions if _ambiguous_ok(m, sentence, article, data)]
+    named = [m for m in mentions if m.form == "name"]
+    weak = (Role.OTHER,) if category in _HOST else (Role.OTHER, Role.SUBJECT)
+    chosen = _choose([m for m in named if m.role not in weak], start, end, category)
+    if chosen is None:
+        chosen = _frontier(sentence, start, mentions, article, category)
+    if chosen is None:
+        chosen = _choose(named, start, end, category)
+    if chosen is not None:
+        return _refine(chosen, category, sentence, article)
+    chosen = _by_nationality(mentions, start, end, category)
+    if chosen is not None:
+        return chosen
+    if offset >= 0:
+        carried = _continued(sentence, offset, article, category)
+        if carried is not None:
+            return carried
+    return _article_level(article, category, sentence)
+
+
+def _ambiguous_ok(m: Mention, sentence: str, article: ArticlePlaces, data: _Data) -> bool:
+    key = place_key(sentence[m.start : m.end])
+    if key not in data.needs_context:
+        return True
+    return m.role in (Role.ORIGIN, Role.IN, Role.DEST, Role.DIRECTION) or (
+        m.place.country in article.countries and m.role is Role.SUBJECT
+    )
+
+
+def _distance(m: Mention, start: int, end: int) -> int:
+    return start - m.end if m.end <= start else max(0, m.start - end)
+
+
+def _choose(named: list[Mention], start: int, end: int, category: Category) -> Place | None:
+    for role in _order(category):
+        same = [m for m in named if m.role is role]
+        if same:
+            return min(same, key=lambda m: _distance(m, start, end)).place
+    return None
+
+
+def _frontier(
+    sentence: str, start: int, mentions: list[Mention], article: ArticlePlaces, cat: Category
+) -> Place | None:
+    """ "fleeing to the frontier": the border of the country the sentence or article names."""
+    if cat not in _FROM_FIRST or not _FRONTIER.search(sentence, start):
+        return None
+    iso3 = next((m.place.country for m in mentions if m.place.kind == "country"), None)
+    if iso3 is None and article.default is not None:
+        iso3 = article.default.country
+    adjective = _data().adjectives.get(iso3 or "")
+    return Place(f"{adjective} border", iso3, "region") if adjective else None
+
+
+def _by_nationality(
+    mentions: list[Mention], start: int, end: int, category: Category
+) -> Place | None:
+    """A sentence that names only nationalities: "Syrian government troops ... killed 1,400"."""
+    states = [m for m in mentions if m.form == "adj" and m.head in _STATE_HEADS]
+    victims = [
+        m for m in mentions if m.form == "noun" or (m.form == "adj" and m.head in _VICTIM_HEADS)
+    ]
+    usable_states = [m for m in states if m.role not in (Role.DIRECTION, Role.DEST)]
+    if category in _HOST:
+        dest = [m for m in states if m.role is Role.DEST]
+        pick = dest or usable_states
+        return pick[0].place if pick else None
+    if category in _FROM_FIRST and victims:
+        return min(victims, key=lambda m: _distance(m, start, end)).place
+    if usable_states:
+        return usable_states[0].place
+    return victims[0].place if victims and category not in _FROM_FIRST else None
+
+
+def _refine(place: Place, category: Category, sentence: str, article: ArticlePlaces) -> Place:
+    """A country named in passing yields to the article's more specific place in it."""
+    default = article.default
+    if (
+        default is None
+        or category in _HOST
+        or default.kind == "country"
+        or default.country != place.country
+        or (category is Category.KILLED and _WAR.search(sentence))
+    ):
+        return place
+    if place.kind == "country" or _base(place).kind == "country":
+        return default
+    return place
+
+
+def _continued(
+    sentence: str, offset: int, article: ArticlePlaces, category: Category
+) -> Place | None:
+    """A sentence cut at a line break, or one that goes on about the previous one's place."""
+    end = offset + len(sentence)
+    tail = sentence.rstrip().rsplit(" ", 1)[-1].lower()
+    if tail in _IN_WORDS | _ORIGIN_WORDS:
+        after = [m for m in article.mentions if end <= m.start < end + 40 and m.form == "name"]
+        if after:
+            return after[0].place
+    if category in _HOST:
+        return None
+    prev_start = _previous_sentence_start(article.text, offset)
+    earlier = [
+        m
+        for m in article.mentions
+        if prev_start <= m.start < offset
+        and m.form == "name"
+        and m.place.kind != "country"
+        and m.role not in (Role.DEST, Role.DIRECTION, Role.REPORT)
+    ]
+    return earlier[0].place if earlier else None
+
+
+def _previous_sentence_start(text: str, offset: int) -> int:
+    i = offset - 1
+    while i > 0 and text[i] in " \n\t\"'”":
+        i -= 1
+    j = i
+    while j > 0 and not (text[j] in ".!?\n" and j < i):
+        j -= 1
+    return j + 1 if j > 0 else 0
+
+
+def _article_level(article: ArticlePlaces, category: Category, sentence: str) -> Place | None:
+    default = article.default
+    if default is None:
+        return None
+    if (
+        default.kind != "country"
+        and default.country
+        and _WAR.search(sentence)
+        and category in (Category.KILLED, Category.DISPLACED, Category.INJURED, Category.MISSING)
+    ):
+        return _country(default.country)  # a whole war's toll belongs to the country
+    return default
