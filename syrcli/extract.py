@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -51,6 +52,7 @@ CHANGE_VERBS = frozenset(
 )
 # Words that close a clause for the fallback search: "..., while another 3,400 remain".
 CLAUSE_BREAKS = frozenset({";", "while", "whereas", "but", "although", "though"})
+COPULAS = frozenset({"is", "was", "are", "were", "at"})  # "the number ... is now 253,000"
 SUBTOTAL = frozenset({"including", "includes", "include"})
 # Words that may stand between a noun phrase and its verb: "55,000 were now fleeing".
 AUX = frozenset(
@@ -117,7 +119,7 @@ def extract_figures(
         sentence = text[start:end]
         if not _MAY_COUNT.search(sentence):
             continue
-        tokens = tokenize(sentence, start)
+        tokens = _unglue(tokenize(sentence, start), lex)
         found = _sentence_figures(tokens, sentence, start, lex, spans, index, text)
         if not found:
             continue
@@ -154,6 +156,46 @@ def extract_figures(
 
 
 _Found = tuple[Quantity, Governor, str, bool, str]
+
+FUNCTION_WORDS = STOP_NP | AUX | LEFT_LINKS
+
+
+def _unglue(tokens: list[Token], lex: Lexicon) -> list[Token]:
+    """Split words that text cut from a PDF ran together: "weredisplaced", "fledShirqat".
+
+    A long unknown word is split once, where one side begins a category term and the other
+    is a known word or a capitalised name; "fledgling" stays whole."""
+    out: list[Token] = []
+    for tok in tokens:
+        word = tok.lower
+        if tok.kind != "word" or len(word) < 7 or word in lex.vocabulary:
+            out.append(tok)
+            continue
+        cut = _glue_point(tok.text, lex)
+        if cut is None:
+            out.append(tok)
+            continue
+        left, right = tok.text[:cut], tok.text[cut:]
+        out.append(Token("word", left, left.lower(), tok.start, tok.start + cut, tok.glued))
+        out.append(Token("word", right, right.lower(), tok.start + cut, tok.end, True))
+    return out
+
+
+@cache
+def _known_words(vocabulary: frozenset[str]) -> frozenset[str]:
+    return vocabulary | FUNCTION_WORDS
+
+
+def _glue_point(text: str, lex: Lexicon) -> int | None:
+    lower = text.lower()
+    known = _known_words(lex.vocabulary)
+    for cut in range(2, len(text) - 1):
+        left, right = lower[:cut], lower[cut:]
+        if left in lex.term_words and (right in known or text[cut].isupper()):
+            return cut
+        if right in lex.term_words and left in known:
+            return cut
+    return None
 
 
 def _sentence_figures(
@@ -193,7 +235,8 @@ def _sentence_figures(
             gov = follow[0]
         if gov is None:
             continue
-        if np.unit in RESTRICTED_UNITS and gov.term.category not in COMBATANT_CATEGORIES:
+        allowed = EVENTS if np.unit == "combatants" else COMBATANT_CATEGORIES
+        if np.unit in RESTRICTED_UNITS and gov.term.category not in allowed:
             continue  # "sent thousands of troops" is no figure; "killed 20 soldiers" is
         projection = projection or hypothetical or _modal_before(q.first, words, lex)
         out.append((q, gov, np.unit, projection, _term_text(gov, tokens)))
@@ -264,7 +307,7 @@ def _not_a_figure(
         return True  # FTSE 100, A 320, UPDATE 3
     if q.digits:
         # Glued to letters or marks on the left: M5, COVID-19, #3, 02/02, 6:56, $5.
-        if core_tok.glued and first > 0 and before not in ("(", '"', "“", "'", "‘"):
+        if core_tok.glued and first > 0 and _identifier_head(tokens[first - 1]):
             return True
         if before in CURRENCY or (first > 1 and words[first - 2] in CURRENCY):
             return True
@@ -303,6 +346,15 @@ def _not_a_figure(
     if q.value == 1 and q.qualifier.value == "exact" and not lex.units.match(words, last):
         return True
     return False
+
+
+def _identifier_head(token: Token) -> bool:
+    """What sits glued before digits in an identifier (M5, #3, COVID-19), as against a word
+    that text cut from a PDF lost its space after ("with14,593", "Around1.6")."""
+    if token.kind == "punct":
+        return token.text not in ("(", '"', "“", "'", "‘")
+    word = token.text
+    return len(word) <= 2 or word.isupper() or not word[1:].islower()
 
 
 def _noun_phrase(
@@ -427,6 +479,7 @@ def _left_term(
                 return Governor(term, start, end)
         if words[end - 1] not in LEFT_LINKS:
             break
+        changed = changed or words[end - 1] in COPULAS
         end -= 1
     if not changed:
         return None

@@ -96,6 +96,8 @@ class Lexicon:
     terms: PhraseTable[Term]
     modals: PhraseTable[bool]
     projection_markers: PhraseTable[bool]
+    term_words: frozenset[str]  # every word that begins a category term
+    vocabulary: frozenset[str]  # every word the file knows
 
 
 def words_of(phrase: str) -> tuple[str, ...]:
@@ -176,6 +178,8 @@ def build(data: dict[str, Any]) -> Lexicon:
             raise LexiconError(f"categories.{name}: expected only 'terms'")
         terms.extend(_term(p, Category(name)) for p in _strings(entry["terms"], name))
     not_people = data["not_people"]
+    vocabulary: set[str] = set()
+    _collect(data, vocabulary)
     return Lexicon(
         qualifiers_before=qualifier_table("before"),
         qualifiers_after=qualifier_table("after"),
@@ -201,7 +205,21 @@ def build(data: dict[str, Any]) -> Lexicon:
         projection_markers=PhraseTable(
             (words_of(p), True) for p in _strings(data["projection"]["sentence"], "sentence")
         ),
+        term_words=frozenset(words[0] for words, _ in terms if words[0].isalpha()),
+        vocabulary=frozenset(w for w in vocabulary if w.isalpha()),
     )
+
+
+def _collect(value: object, into: set[str]) -> None:
+    if isinstance(value, str):
+        into.update(words_of(value.replace(GAP, " ")))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            into.update(words_of(key))
+            _collect(item, into)
+    elif isinstance(value, list):
+        for item in value:
+            _collect(item, into)
 
 
 @cache
