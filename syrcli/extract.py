@@ -58,7 +58,8 @@ SUBTOTAL = frozenset({"including", "includes", "include"})
 AUX = frozenset(
     """have has had been were was are is be being now already reportedly also all still
     recently newly allegedly subsequently then later who that which forcibly temporarily
-    just since mostly mainly largely either both each more others other of them so far
+    just since mostly mainly largely currently still either both each more others other
+    of them so far
     in total altogether apparently believed thought feared said say says reported
     reportedly estimated to having been had""".split()
 )
@@ -235,12 +236,29 @@ def _sentence_figures(
             gov = follow[0]
         if gov is None:
             continue
+        gov = _refuge_at_home(gov, words)
         allowed = EVENTS if np.unit == "combatants" else COMBATANT_CATEGORIES
         if np.unit in RESTRICTED_UNITS and gov.term.category not in allowed:
             continue  # "sent thousands of troops" is no figure; "killed 20 soldiers" is
         projection = projection or hypothetical or _modal_before(q.first, words, lex)
         out.append((q, gov, np.unit, projection, _term_text(gov, tokens)))
     return out
+
+
+CROSS_BORDER = frozenset(
+    """across abroad border borders neighbouring neighboring overseas foreign outside
+    frontier""".split()
+)
+
+
+def _refuge_at_home(gov: Governor, words: Sequence[str]) -> Governor:
+    """ "Sought refuge across the border" counts refugees; "sought refuge in relief camps" or
+    "with relatives", with no border in sight, counts people displaced inside their country."""
+    if gov.term.category is not Category.REFUGEES or "refuge" not in gov.term.text.split():
+        return gov
+    if gov.first < 0 or any(w in CROSS_BORDER for w in words[gov.last : gov.last + 10]):
+        return gov
+    return Governor(Term(gov.term.text, Category.DISPLACED), gov.first, gov.last, gov.right)
 
 
 def _names(tokens: Sequence[Token]) -> list[int]:
@@ -335,8 +353,12 @@ def _not_a_figure(
     # Fractions and shares: "one in five", "3 out of 10", "two-thirds".
     if after in ("in", "out") and last + 1 < n:
         nxt = last + 2 if after == "out" else last + 1
-        if nxt < n and (tokens[nxt].kind == "num" or words[nxt] in NUMBER_WORDS):
+        if nxt < n and words[nxt] in NUMBER_WORDS:
             return True
+        if nxt < n and tokens[nxt].kind == "num" and tokens[nxt].text.isdigit():
+            whole = int(tokens[nxt].text)
+            if whole > q.value and not 1800 <= whole <= 2100:
+                return True  # "3 in 10", but not "211,000 in 2016"
     if after in ("third", "thirds", "quarter", "quarters", "fifth", "fifths", "half"):
         return True
     # An age after a name: "Ahmet Sadul, 43, was hoping".
@@ -515,7 +537,10 @@ def _right_term(
             modal = True
             i = hit[0]
             continue
-        if words[i] in AUX or words[i] == ",":
+        if words[i] == ",":
+            i = _after_aside(i, words, terms)
+            continue
+        if words[i] in AUX:
             i += 1
             continue
         if words[i] == "on" and i + 1 < n and words[i + 1] in WEEKDAYS:
@@ -523,6 +548,16 @@ def _right_term(
             continue
         break
     return None, False
+
+
+def _after_aside(i: int, words: Sequence[str], terms: dict[int, list[tuple[int, Term]]]) -> int:
+    """Skip an aside between commas: "150 people, the whole population of X, were displaced"."""
+    for j in range(i + 1, min(len(words), i + 25)):
+        if words[j] == ",":
+            return j + 1
+        if j in terms or words[j] in CLAUSE_BREAKS:
+            break
+    return i + 1
 
 
 def _modal_before(i: int, words: Sequence[str], lex: Lexicon) -> bool:

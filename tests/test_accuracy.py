@@ -32,5 +32,5 @@ def test_idetect_recall_floor() -> None:
     spec.loader.exec_module(module)
     result = module.score()
     assert result["excerpts"] == 300
-    assert result["value_recall"] >= 0.955
-    assert result["typed_recall"] >= 0.88
+    assert result["value_recall"] >= 0.97
+    assert result["typed_recall"] >= 0.90
