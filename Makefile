@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/syrcli extract seeds/
+	$(BIN)/syrcli extract --format table seeds/
 
 lint: $(STAMP)
 	$(BIN)/ruff check syrcli tests tools
