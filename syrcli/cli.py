@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import os
 import re
 import sqlite3
@@ -22,6 +21,7 @@ from rich.progress import Progress
 from rich.text import Text
 
 from syrcli import __version__
+from syrcli.evalcmd import eval_command
 from syrcli.formats import TABLE_FIELDS, Format, make_writer, printable, unknown_fields
 from syrcli.model import FIELDS, Document, ReadError
 from syrcli.output import atomic_text, detach_stdout, utf8_stdout
@@ -38,9 +38,7 @@ from syrcli.sources import (
 from syrcli.state import State, StateLocked
 from syrcli.store import Store
 
-app = typer.Typer(
-    add_completion=False, no_args_is_help=True, help=__doc__, pretty_exceptions_enable=False
-)
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False)
 err_console = Console(stderr=True, markup=False, highlight=False, emoji=False)
 
 
@@ -141,7 +139,7 @@ def extract(
     ] = False,
     globs: Annotated[
         list[str] | None,
-        typer.Option("--glob", help="File names to read in folders; repeatable. [default: *.txt]"),
+        typer.Option("--glob", help="File names to read in folders (default *.txt); repeatable."),
     ] = None,
     encoding: Annotated[
         str | None,
@@ -156,7 +154,7 @@ def extract(
     ] = None,
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", min=1, help="Worker processes. [default: CPU count]"),
+        typer.Option("--jobs", "-j", min=1, help="Worker processes.", show_default="CPU count"),
     ] = None,
     dask: Annotated[
         str | None, typer.Option("--dask", help="Run on this Dask scheduler (tcp://host:8786).")
@@ -466,20 +464,8 @@ def _show_progress(inputs: Inputs) -> bool:
     )
 
 
-def _register_eval() -> None:
-    # `eval` lives in its own module, written separately; register it once it exists.
-    try:
-        module = importlib.import_module("syrcli.evalcmd")
-    except ModuleNotFoundError as exc:
-        if exc.name != "syrcli.evalcmd":
-            raise
-        return
-    command = getattr(module, "eval_command", None)
-    if command is not None:
-        app.command("eval")(command)
-
-
-_register_eval()
+# `eval` is written in its own module; this file only mounts it.
+app.command("eval")(eval_command)
 
 
 def main() -> None:
