@@ -81,6 +81,9 @@ EVENTS = frozenset(
     }
 )
 COMBATANT_CATEGORIES = EVENTS - {Category.RETURNED, Category.EVACUATED}
+# Verbs that also take things as objects ("crossed 20,000 points", "hosts 30 teams"): when
+# they come before the number, it counts people only if a person noun or demonym follows.
+NEEDS_PERSON = frozenset({Category.FLED, Category.HOSTED, Category.RETURNED, Category.AFFECTED})
 RESTRICTED_UNITS = frozenset({"combatants", "officials"})
 PRONOUN_OPENERS = frozenset({"they", "many", "most", "all", "some"})
 NEAR_LEFT = 12  # how far, in tokens, the fallback looks for a term before the number
@@ -93,6 +96,7 @@ class Governor:
     first: int  # token span of the term as written (the gap's right part, if any, apart)
     last: int
     right: tuple[int, int] | None = None
+    subject: bool = False  # found past a level verb: "the number of returnees is now 253,000"
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +105,7 @@ class NounPhrase:
     unit: str
     term: Governor | None
     rejected: bool
+    person: bool = False  # a person noun or a demonym was seen: "2.5 million Syrians"
 
 
 def extract_figures(
@@ -396,6 +401,7 @@ def _noun_phrase(
         i += 1
         limit = min(n, i + 6)
     headed = False
+    person = False
     while i < limit:
         word = words[i]
         if lex.modals.match(words, i) is not None:
@@ -407,7 +413,7 @@ def _noun_phrase(
         if headed and unit_hit is None:
             break  # the head noun is found: "seven children including ..." ends there
         if unit_hit is not None:
-            headed = True
+            headed = person = True
             end, found_unit = unit_hit
             if found_unit != "people" or unit == "people":
                 unit = found_unit
@@ -444,8 +450,9 @@ def _noun_phrase(
             break
         if tokens[i].kind == "num":
             break
+        person = person or tokens[i].text[:1].isupper()
         i += 1
-    return NounPhrase(i, unit, term, False)
+    return NounPhrase(i, unit, term, False, person or term is not None)
 
 
 def _governor(
@@ -459,6 +466,8 @@ def _governor(
     left = _left_term(q, np, words, lex, terms)
     right, right_modal = _right_term(np.last, words, lex, terms)
     left_modal = left is not None and _modal_before(left.first, words, lex)
+    if left and left.term.category in NEEDS_PERSON and not (np.person or left.subject):
+        left = None  # "the index crossed 20,000" counts no one; "crossed 5,000 Afghans" does
     if left is not None:
         return left, left_modal
     if right is not None and right.term.category in EVENTS:
@@ -510,7 +519,7 @@ def _left_term(
             return None
         for t_end, term in terms.get(start, ()):
             if not term.after and t_end <= end:
-                return Governor(term, start, t_end)
+                return Governor(term, start, t_end, subject=True)
     return None
 
 
@@ -577,6 +586,8 @@ def _nearest(
             continue
         t_end, term = found[0]
         if term.after:
+            continue
+        if t_end <= q.first and term.category in NEEDS_PERSON and not np.person:
             continue
         if start >= np.last:
             distance = start - np.last
