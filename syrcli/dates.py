@@ -1,18 +1,352 @@
-"""Dates for figures: the article's own date and dates named in a sentence.
+"""Dates for figures: the article's own date and the date a figure refers to.
 
-Placeholder interface; the full rules of the contract ("Dates") are built in issue 4.
+Rules, from the contract ("Dates"):
+
+1. an explicit date in the sentence that the figure refers to ("by 23 February" gives the day,
+   "in the final days of January" the month, a period its end);
+2. otherwise the article's own date, from its date line or dateline.
+
+Relative words ("on Monday", "last week", "since December") are resolved against the article
+date with python-dateutil. Nothing here ever looks at the clock: no year known, no date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
+__all__ = ["article_date", "figure_date"]
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_YEAR = r"(?:19|20)\d\d"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+
+# One date as news writes it; each alternative is anchored on a month name, digits or a year.
+_DATE = re.compile(
+    rf"""
+    (?P<iso>{_YEAR}-[01]\d-[0-3]\d)(?:T[0-2]\d:[0-5]\d(?::[0-5]\d)?)?      # 2021-03-03T10:00
+    | \b(?P<dmy_a>\d{{1,2}})/(?P<dmy_b>\d{{1,2}})/(?P<dmy_y>{_YEAR})\b       # 02/02/2016
+    | \b(?P<d1>{_DAY})(?:st|nd|rd|th)?\s(?:of\s)?(?P<m1>{_MONTH})\b\.?     # 23 February
+      (?:,?\s(?P<y1>{_YEAR})\b)?                                           #   2020
+    | \b(?P<m2>{_MONTH})\b\.?\s(?P<d2>{_DAY})(?:st|nd|rd|th)?\b            # February 23
+      (?!\s?[-–:.]?\d)(?:,?\s(?P<y2>{_YEAR})\b)?                           #   , 2020
+    | \b(?P<m3>{_MONTH})\b\.?(?:,?\s(?P<y3>{_YEAR})\b)?                    # February (2020)
+    | \b(?P<y4>{_YEAR})\b(?![-/.,]?\d)                                     # 2020
+    """,
+    re.VERBOSE,
+)
+_RELATIVE = re.compile(
+    r"""\b(?:
+      (?P<yesterday>yesterday|last\snight)
+    | (?P<today>today|tonight|this\s(?:morning|afternoon|evening|week)|so\sfar\sthis\s\w+
+        |this\smonth|this\syear|in\srecent\s(?:days|weeks|months)|over\sthe\spast\s\w+\s?\w*)
+    | (?P<weekend>(?:over|at|during)\sthe\sweekend|this\sweekend|last\sweekend)
+    | (?P<lastweek>last\sweek)
+    | (?P<lastmonth>last\smonth)
+    | (?P<lastyear>last\syear)
+    | (?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
+    )\b""",
+    re.VERBOSE,
+)
+_URLISH = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:jpe?g|png|gif|pdf|html?|php|aspx?)\b", re.I)
+_LABEL = re.compile(
+    r"\b(?:date[d]?|published|posted|updated|last\supdated|first\spublished|issued|released)\b"
+    r"\s?(?:on\s)?:?",
+    re.I,
+)
+# A wire dateline: "BEIRUT, Feb 11 (Reuters) -", "GENEVA, March 3, 2021 (AFP) —".
+_WIRE = re.compile(
+    rf"""^\s{{0,5}}[A-Z][A-Za-z .'()/-]{{1,40}}(?:,\s[A-Z][A-Za-z .'()/-]{{1,40}})?,\s
+    (?P<date>{_MONTH}\.?\s{_DAY}(?:,?\s{_YEAR})?|{_DAY}\s{_MONTH}(?:\s{_YEAR})?)
+    \s?(?:\([A-Za-z .]{{1,20}}\)\s?)?[-–—:]""",
+    re.VERBOSE,
+)
+_US_ZONE = re.compile(r"\b(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+
+
+def _parse(m: re.Match[str]) -> _Found:
+    g = m.groupdict()
+    if g["iso"]:
+        y, mo, d = (int(x) for x in g["iso"].split("-"))
+        return _Found(m.start(), m.end(), y, mo, d)
+    if g["dmy_a"]:
+        a, b = int(g["dmy_a"]), int(g["dmy_b"])
+        # Day first, as most of the world writes it, unless that cannot be ("12/25/2016")
+        # or the line keeps US time ("6:56 AM EST").
+        us = b > 12 or (a <= 12 and _US_ZONE.search(m.string) is not None)
+        return _Found(m.start(), m.end(), int(g["dmy_y"]), a if us else b, b if us else a)
+    for d_key, m_key, y_key in (("d1", "m1", "y1"), ("d2", "m2", "y2"), (None, "m3", "y3")):
+        if g[m_key]:
+            day_of = int(g[d_key]) if d_key else None
+            year = int(g[y_key]) if g[y_key] else None
+            return _Found(m.start(), m.end(), year, _MONTHS[g[m_key][:3].lower()], day_of)
+    return _Found(m.start(), m.end(), int(g["y4"]), None, None)
+
+
+def _valid(f: _Found) -> dt.date | None:
+    try:
+        return dt.date(f.year or 2000, f.month or 1, f.day or 1)
+    except ValueError:
+        return None
+
+
+# --- the article's own date --------------------------------------------------------------
+
+_HEAD_CHARS = 600
 
 
 def article_date(text: str) -> dt.date | None:
-    """The article's own date from its date line or dateline, or None."""
+    """The article's own date from its date line or dateline, or None.
+
+    >>> article_date("02/02/2016 6:56 AM AEDT\\n\\nPro-Assad Advances ...")
+    datetime.date(2016, 2, 2)
+    >>> article_date("BEIRUT, Feb 11 (Reuters) - Thousands fled.") is None
+    True
+    """
+    head = _URLISH.sub(lambda m: " " * len(m.group()), text[:_HEAD_CHARS])
+    lines = head.split("\n")
+    year_hint = _year_hint(lines)
+    for line in lines:
+        if not line.strip():
+            continue
+        wire = _WIRE.match(line)
+        if wire:
+            found = _parse(_DATE.match(wire.group("date")) or _fail())
+            return _complete(found, year_hint)
+        for m in _DATE.finditer(line):
+            found = _parse(m)
+            if found.month is None and found.year is None:
+                continue
+            if _is_date_line(line, m) and (found.year or year_hint):
+                if found.month is None:
+                    continue  # a bare year is no date line
+                return _complete(found, year_hint)
     return None
 
 
+def _fail() -> re.Match[str]:
+    raise AssertionError("the wire pattern holds a date")
+
+
+def _complete(found: _Found, year_hint: int | None) -> dt.date | None:
+    year = found.year or year_hint
+    if year is None or found.month is None:
+        return None
+    try:
+        return dt.date(year, found.month, found.day or 1) if found.day else None
+    except ValueError:
+        return None
+
+
+def _is_date_line(line: str, m: re.Match[str]) -> bool:
+    """A date line is short, or labelled ("Published: ..."): a caption's date is neither."""
+    before = line[: m.start()]
+    if _LABEL.search(before[-25:]):
+        return True
+    rest = (before + line[m.end() :]).strip()
+    words = re.findall(r"[A-Za-z]{2,}", rest)
+    return len(rest) <= 45 and len(words) <= 6
+
+
+def _year_hint(lines: list[str]) -> int | None:
+    """A year stated on a short header line ("© 2016 Reuters", "February 2016")."""
+    years: set[int] = set()
+    for line in lines[:8]:
+        if len(line.strip()) <= 45:
+            years.update(int(y) for y in re.findall(rf"\b({_YEAR})\b", line))
+    return years.pop() if len(years) == 1 else None
+
+
+# --- the figure's date -------------------------------------------------------------------
+
+_REPORTING = frozenset(
+    "said says say told reported reports announced added stated tweeted wrote according "
+    "statement briefing reporters report published posted released confirmed".split()
+)
+_SUBORDINATE = frozenset("since after following when before until once as".split())
+_EVENT_VERBS = frozenset(
+    "began begun started erupted broke struck launched captured recaptured seized signed "
+    "agreed declared took came landed hit swept attacked stormed overran fell".split()
+)
+_PERIOD_START = frozenset("between from".split())
+# Words that sit between a verb and its date: "said late last Friday", "reported on Monday".
+_NEAR_DATE = frozenset("on in at late early earlier last this next".split())
+_PERIOD_WORDS = frozenset("the start beginning end middle mid mid- early late of".split())
+_ATTRIBUTIVE = frozenset("a an the its their his her this that".split())
+_YEAR_PREPS = frozenset("in during throughout by of since for until".split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    value: str | None
+
+
 def figure_date(sentence: str, start: int, end: int, published: dt.date | None) -> str | None:
-    """The date a figure at `sentence[start:end]` refers to: YYYY, YYYY-MM or YYYY-MM-DD."""
+    """The date a figure at `sentence[start:end]` refers to: YYYY, YYYY-MM or YYYY-MM-DD.
+
+    >>> s = "More than 3,000 Syrian refugees entered Turkey in the final days of January."
+    >>> figure_date(s, 0, 15, dt.date(2016, 2, 2))
+    '2016-01'
+    >>> figure_date("It had displaced 20,000 since November.", 17, 23, dt.date(2016, 2, 2))
+    '2016-02-02'
+    """
+    fallback = published.isoformat() if published else None
+    candidates = _candidates(sentence, start, end, published)
+    if not candidates:
+        return fallback
+    best = min(candidates, key=lambda c: _gap(c, start, end))
+    return best.value
+
+
+def _gap(c: _Candidate, start: int, end: int) -> int:
+    return start - c.end if c.end <= start else max(0, c.start - end)
+
+
+def _candidates(sentence: str, start: int, end: int, published: dt.date | None) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for m in _DATE.finditer(sentence):
+        if m.start() < end and m.end() > start:
+            continue  # the figure itself ("2,000" is no year)
+        found = _parse(m)
+        if _valid(found) is None:
+            continue
+        before = _words_before(sentence, m.start())
+        after = sentence[m.end() : m.end() + 20]
+        if found.month is None and (not before or before[0] not in _YEAR_PREPS):
+            continue  # "the 2018 Sochi deal", "a five-year war"
+        role = _context(before, after, sentence, m.start())
+        if role == "skip":
+            continue
+        if role == "since":
+            out.append(_Candidate(_since_start(sentence, m.start()), m.end(), _iso(published)))
+            continue
+        out.append(_Candidate(m.start(), m.end(), _explicit(found, published)))
+    for m in _RELATIVE.finditer(sentence):
+        if m.start() < end and m.end() > start:
+            continue
+        before = _words_before(sentence, m.start())
+        role = _context(before, sentence[m.end() : m.end() + 20], sentence, m.start())
+        if role == "skip":
+            continue
+        if role == "since" or published is None:
+            out.append(_Candidate(m.start(), m.end(), _iso(published)))
+            continue
+        out.append(_Candidate(m.start(), m.end(), _relative(m, published)))
+    for m in re.finditer(r"\bsince\b", sentence):
+        # "since the floods began": the period ends on the article date whatever began it.
+        if not any(c.start <= m.start() < c.end for c in out):
+            out.append(_Candidate(m.start(), m.end(), _iso(published)))
+    return out
+
+
+def _iso(published: dt.date | None) -> str | None:
     return published.isoformat() if published else None
+
+
+def _since_start(sentence: str, pos: int) -> int:
+    i = sentence.rfind("since", 0, pos)
+    return i if i >= 0 else pos
+
+
+def _words_before(sentence: str, pos: int) -> list[str]:
+    """Up to ten lower-cased words before `pos` in the same clause, nearest first."""
+    out: list[str] = []
+    for w in reversed(re.findall(r"[\w'’-]+|[.;:!?,]", sentence[max(0, pos - 80) : pos])):
+        if w in ".;:!?,":
+            break
+        out.append(w.lower())
+        if len(out) == 10:
+            break
+    return out
+
+
+def _context(before: list[str], after: str, sentence: str, pos: int) -> str:
+    """'date', 'since' (a period that ends on the article date) or 'skip' for a date of
+    another event, a report or an attribute ("a January 12 ceasefire")."""
+    words = [w for w in before if w not in _NEAR_DATE]
+    if words and words[0] in _REPORTING:
+        return "skip"  # "Reuters reported on Monday": when it was said, not counted
+    if (
+        len(words) > 1
+        and words[0][:1].isupper() is False
+        and words[1] in _REPORTING
+        and (words[0] in ("a", "the") or words[0] in _REPORTING)
+    ):
+        return "skip"
+    lead = [w for w in before[:5] if w not in _PERIOD_WORDS]
+    if lead and lead[0] == "since":
+        return "since"  # "since January 15", "since the end of December", "since mid-April"
+    for i, w in enumerate(before):
+        if w in _SUBORDINATE:
+            if any(v in _EVENT_VERBS for v in before[:i]):
+                return "since" if w == "since" else "skip"  # "since the floods began on 3 March"
+            break
+    if before and before[0] in _ATTRIBUTIVE and re.match(r"\s[a-z]", after):
+        return "skip"  # "a January 12 ceasefire"
+    if before and before[0] in _PERIOD_START and re.match(r"\s(?:and|to|until|-)\s", after):
+        return "skip"  # the start of "between 19 February and 23 March"
+    if any(v in _EVENT_VERBS for v in before[:3]):
+        return "skip"  # "captured Rabiya ... on Jan. 24", "the war that erupted in 2011"
+    return "date"
+
+
+def _explicit(found: _Found, published: dt.date | None) -> str | None:
+    year = found.year
+    if year is None:
+        if published is None or found.month is None:
+            return None
+        # A month after the article's month is last year's ("in December", read in January).
+        year = published.year - (1 if found.month > published.month else 0)
+    if found.month is None:
+        return f"{year:04d}"
+    if found.day is None:
+        return f"{year:04d}-{found.month:02d}"
+    return f"{year:04d}-{found.month:02d}-{found.day:02d}"
+
+
+def _relative(m: re.Match[str], published: dt.date) -> str:
+    kind = m.lastgroup
+    if kind == "yesterday":
+        return (published - dt.timedelta(days=1)).isoformat()
+    if kind == "weekend":
+        return (published + relativedelta(weekday=SU(-1))).isoformat()
+    if kind == "lastweek":
+        # Last week ends on the Sunday before this week's Monday.
+        return (published - dt.timedelta(days=published.weekday() + 1)).isoformat()
+    if kind == "lastmonth":
+        prev = published - relativedelta(months=1)
+        return f"{prev.year:04d}-{prev.month:02d}"
+    if kind == "lastyear":
+        return f"{published.year - 1:04d}"
+    if kind == "weekday":
+        # The latest such day on or before the article's date.
+        day = _WEEKDAY[m.group("weekday")]
+        return (published + relativedelta(weekday=day(-1))).isoformat()
+    return published.isoformat()
+
+
+_WEEKDAY = {
+    "Monday": MO, "Tuesday": TU, "Wednesday": WE, "Thursday": TH,
+    "Friday": FR, "Saturday": SA, "Sunday": SU,
+}  # fmt: skip

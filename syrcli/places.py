@@ -386,7 +386,7 @@ def _supported(text: str, start: int, end: int, prev: Mention | None) -> bool:
         return True  # "Turkey and Jordan", "Ariha, Saraqib"
     after = text[end : end + 30]
     next_word = after.lstrip(" ").split(" ", 1)[0].strip(",.;:").lower()
-    if next_word in _PLACE_TYPES or after.startswith(" ("):
+    if next_word in _PLACE_TYPES or after.startswith(" (") or _HOSTS.match(text, end):
         return True
     return bool(re.match(r", (?:the )?[A-Z][a-z]+ (?:province|region|state|governorate)", after))
 
@@ -483,9 +483,11 @@ def _mention(text: str, start: int, end: int, entry: _Entry, prev: Mention | Non
         if between in ("", "and", "or"):
             role = prev.role  # "from the Idlib towns of Ariha and Saraqib"
     head = ""
+    form = entry.form
     if entry.form == "adj":
         head = text[end : end + 30].lstrip().split(" ", 1)[0].strip(",.;:").lower()
         if head in _BORDER_HEADS:
+            form = "name"  # "the Turkish border" is a place, not a nationality
             place = Place(
                 f"{text[start:end]} {'border' if head == 'frontier' else head}",
                 place.country,
@@ -498,7 +500,7 @@ def _mention(text: str, start: int, end: int, entry: _Entry, prev: Mention | Non
     ):
         compass = text[end + 3 :].split(" ")[0]
         place = Place(f"{compass} {place.name}", place.country, "region")
-    return Mention(start, end, place, role, entry.form, head)
+    return Mention(start, end, place, role, form, head)
 
 
 # --- the article -------------------------------------------------------------------------
@@ -616,6 +618,10 @@ def locate(
     mentions = [m for m in _scan(sentence, data) if m.start >= skip and m.role is not Role.REPORT]
     mentions = [m for m in mentions if _ambiguous_ok(m, sentence, article, data)]
     named = [m for m in mentions if m.form == "name"]
+    if category is Category.RETURNED and not any(m.role is Role.DEST for m in named):
+        home = _by_nationality(mentions, start, end, category)
+        if home is not None:
+            return home
     weak = (Role.OTHER,) if category in _HOST else (Role.OTHER, Role.SUBJECT)
     chosen = _choose([m for m in named if m.role not in weak], start, end, category)
     if chosen is None:
@@ -681,6 +687,8 @@ def _by_nationality(
         dest = [m for m in states if m.role is Role.DEST]
         pick = dest or usable_states
         return pick[0].place if pick else None
+    if category is Category.RETURNED and victims:
+        return victims[0].place  # returnees go back to their own country
     if category in _FROM_FIRST and victims:
         return min(victims, key=lambda m: _distance(m, start, end)).place
     if usable_states:
