@@ -26,12 +26,12 @@ def test_expand_without_r_takes_the_folders_own_files_sorted(tmp_path: Path) -> 
 
 
 def test_expand_recursive_sorts_by_path_components(tmp_path: Path) -> None:
-    for rel in ["a/b.txt", "a.txt", "a/c/d.txt", "a-b.txt", "z/.git/x.txt"]:
-        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / rel).write_text("x")
+    for name in ["a/b.txt", "a.txt", "a/c/d.txt", "a-b.txt", "z/.git/x.txt"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
     inputs = expand([str(tmp_path)], recursive=True)
-    rel = [os.path.relpath(p, tmp_path) for p in inputs.paths]
-    assert rel == ["a/b.txt", "a/c/d.txt", "a-b.txt", "a.txt"]
+    found = [os.path.relpath(p, tmp_path) for p in inputs.paths]
+    assert found == ["a/b.txt", "a/c/d.txt", "a-b.txt", "a.txt"]
 
 
 def test_expand_keeps_order_of_arguments_and_reads_a_path_once(tmp_path: Path) -> None:
