@@ -448,8 +448,8 @@ def _noun_phrase(
             break  # a verb: the phrase ends
         if word in STOP_NP or tokens[i].kind == "punct" and word not in ("'", "’", "-"):
             break
-        if tokens[i].kind == "num":
-            break
+        if tokens[i].kind == "num" and not (i > 0 and words[i - 1] in ("the", "its", "their")):
+            break  # but "500 of the 4,000 villagers" goes on to its head noun
         person = person or tokens[i].text[:1].isupper()
         i += 1
     return NounPhrase(i, unit, term, False, person or term is not None)
@@ -587,7 +587,7 @@ def _nearest(
         t_end, term = found[0]
         if term.after:
             continue
-        if t_end <= q.first and term.category in NEEDS_PERSON and not np.person:
+        if term.category in NEEDS_PERSON and not np.person:
             continue
         if start >= np.last:
             distance = start - np.last
