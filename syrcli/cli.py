@@ -62,7 +62,7 @@ _SUFFIX_FORMATS = {".csv": Format.CSV, ".json": Format.JSON, ".jsonl": Format.JS
 
 def say(message: str, *, level: str = "error") -> None:
     """One line on stderr; control characters from file names shown as escapes."""
-    style = "bold red" if level == "error" else "yellow"
+    style = {"error": "bold red", "warning": "yellow"}.get(level, "")
     if "NO_COLOR" in os.environ:
         style = ""  # Rich drops colours under NO_COLOR but keeps bold; no-color.org asks for none
     err_console.print(
