@@ -178,20 +178,21 @@ def extract(
     Example: syrcli extract -r --state seen.db --db figures.db -o new.csv articles/
     """
     try:
-        options = _options(
-            paths,
-            fmt,
-            fields,
-            output,
-            recursive,
-            globs,
-            encoding,
-            state,
-            db,
-            jobs,
-            dask,
-            article_date,
-            csv_safe,
+        fmt = _pick_format(fmt, output)
+        options = ExtractOptions(
+            paths=_pick_inputs(paths),
+            fmt=fmt,
+            fields=_pick_fields(fields, fmt),
+            output=output,
+            recursive=recursive,
+            globs=tuple(globs) if globs else DEFAULT_GLOBS,
+            encoding=_check_encoding(encoding),
+            state=state,
+            db=db,
+            jobs=jobs if jobs is not None else os.cpu_count() or 1,
+            dask=dask,
+            article_date=_parse_date(article_date),
+            csv_safe=csv_safe,
         )
     except UsageError as exc:
         say(str(exc))
@@ -199,65 +200,44 @@ def extract(
     raise typer.Exit(run_extract(options))
 
 
-def _options(
-    paths: list[str] | None,
-    fmt: Format | None,
-    fields: str | None,
-    output: str | None,
-    recursive: bool,
-    globs: list[str] | None,
-    encoding: str | None,
-    state: str | None,
-    db: str | None,
-    jobs: int | None,
-    dask: str | None,
-    article_date: str | None,
-    csv_safe: bool,
-) -> ExtractOptions:
-    if not paths:
-        if sys.stdin is None or sys.stdin.isatty():
-            raise UsageError(
-                "no input: name files or folders, or pipe text in (syrcli extract seeds/)"
-            )
-        paths = [STDIN]
-    if fmt is None:
-        suffix = os.path.splitext(output)[1].lower() if output else ""
-        if output:
-            fmt = _SUFFIX_FORMATS.get(suffix, Format.JSONL)
-        else:
-            fmt = Format.TABLE if sys.stdout.isatty() else Format.JSONL
-    if fields:
-        chosen = tuple(name.strip() for name in fields.split(",") if name.strip())
-    else:
-        chosen = TABLE_FIELDS if fmt is Format.TABLE else FIELDS
+def _pick_inputs(paths: list[str] | None) -> tuple[str, ...]:
+    if paths:
+        return tuple(paths)
+    if sys.stdin is None or sys.stdin.isatty():
+        raise UsageError("no input: name files or folders, or pipe text in (syrcli extract seeds/)")
+    return (STDIN,)
+
+
+def _pick_format(fmt: Format | None, output: str | None) -> Format:
+    if fmt is not None:
+        return fmt
+    if output:
+        return _SUFFIX_FORMATS.get(os.path.splitext(output)[1].lower(), Format.JSONL)
+    return Format.TABLE if sys.stdout.isatty() else Format.JSONL
+
+
+def _pick_fields(fields: str | None, fmt: Format) -> tuple[str, ...]:
+    if not fields:
+        return TABLE_FIELDS if fmt is Format.TABLE else FIELDS
+    chosen = tuple(name.strip() for name in fields.split(",") if name.strip())
     bad = unknown_fields(chosen)
     if bad or not chosen:
         raise UsageError(
             f"unknown field(s) {', '.join(bad) or '(none given)'} in --fields; "
             f"choose from {', '.join(FIELDS)}"
         )
+    return chosen
+
+
+def _check_encoding(encoding: str | None) -> str | None:
     if encoding is not None:
         try:
-            "".encode(encoding)
+            b"".decode(encoding)  # unlike codecs.lookup, also refuses rot13, base64 and co.
         except LookupError:
             raise UsageError(
                 f"unknown encoding {encoding!r} for --encoding; try utf-8, cp1252 or latin-1"
             ) from None
-    return ExtractOptions(
-        paths=tuple(paths),
-        fmt=fmt,
-        fields=chosen,
-        output=output,
-        recursive=recursive,
-        globs=tuple(globs) if globs else DEFAULT_GLOBS,
-        encoding=encoding,
-        state=state,
-        db=db,
-        jobs=jobs if jobs is not None else os.cpu_count() or 1,
-        dask=dask,
-        article_date=_parse_date(article_date),
-        csv_safe=csv_safe,
-    )
+    return encoding
 
 
 def _parse_date(text: str | None) -> dt.date | None:
