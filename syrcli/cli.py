@@ -232,7 +232,7 @@ def _pick_fields(fields: str | None, fmt: Format) -> tuple[str, ...]:
 def _check_encoding(encoding: str | None) -> str | None:
     if encoding is not None:
         try:
-            b"".decode(encoding)  # unlike codecs.lookup, also refuses rot13, base64 and co.
+            b"x".decode(encoding, "replace")  # unlike codecs.lookup, refuses rot13 and co.
         except LookupError:
             raise UsageError(
                 f"unknown encoding {encoding!r} for --encoding; try utf-8, cp1252 or latin-1"
