@@ -11,6 +11,11 @@ from contextlib import contextmanager
 from typing import TextIO
 
 
+# A file name that is not UTF-8 reaches us with surrogate escapes; writing them back as the
+# original bytes keeps `file` usable to reopen the file, as Python's own stdout does.
+FILE_NAME_ERRORS = "surrogateescape"
+
+
 @contextmanager
 def atomic_text(path: str) -> Iterator[TextIO]:
     """A UTF-8 text stream that replaces `path` in one step when the block ends cleanly.
@@ -23,12 +28,15 @@ def atomic_text(path: str) -> Iterator[TextIO]:
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
     try:
         # newline="": CSV writes its own CRLF and nothing else may be translated.
-        with open(fd, "w", encoding="utf-8", newline="") as out:
+        with open(fd, "w", encoding="utf-8", errors=FILE_NAME_ERRORS, newline="") as out:
             yield out
             out.flush()
             os.fsync(out.fileno())
         os.chmod(tmp, _mode_for(path))
-        os.replace(tmp, path)
+        try:
+            os.replace(tmp, path)
+        except OSError as exc:  # name the file the user asked for, not our temporary one
+            raise OSError(exc.errno, exc.strerror, path) from exc
     except BaseException:
         try:
             os.unlink(tmp)
@@ -50,8 +58,10 @@ def _mode_for(path: str) -> int:
 def utf8_stdout() -> TextIO:
     """stdout as UTF-8 whatever the locale, since machine formats are UTF-8."""
     stream = sys.stdout
-    if isinstance(stream, io.TextIOWrapper) and stream.encoding.lower() not in ("utf-8", "utf8"):
-        stream.reconfigure(encoding="utf-8")
+    if isinstance(stream, io.TextIOWrapper) and (
+        stream.encoding.lower() not in ("utf-8", "utf8") or stream.errors != FILE_NAME_ERRORS
+    ):
+        stream.reconfigure(encoding="utf-8", errors=FILE_NAME_ERRORS)
     return stream
 
 

@@ -252,10 +252,11 @@ def test_bad_article_date_exits_2(good: Path) -> None:
     assert "YYYY-MM-DD" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_unknown_encoding_exits_2(good: Path) -> None:
-    result = syrcli("extract", "--encoding", "klingon-8", good)
+@pytest.mark.parametrize("name", ["klingon-8", "rot13"])
+def test_unknown_encoding_exits_2(name: str, good: Path) -> None:
+    result = syrcli("extract", "--encoding", name, good)
     assert result.returncode == 2
-    assert "klingon-8" in result.stderr
+    assert f"unknown encoding '{name}'" in result.stderr
 
 
 def test_interrupt_exits_130_quietly() -> None:
@@ -433,6 +434,25 @@ def test_jsonl_is_flushed_per_article(tmp_path: Path) -> None:
         proc.kill()
     assert proc.returncode == 0
     assert b'"file": "-"' in rest
+
+
+def test_a_file_name_that_is_not_utf8_comes_back_as_its_bytes(tmp_path: Path) -> None:
+    name = os.fsdecode(b"caf\xe9.txt")
+    shutil.copy(SEED, tmp_path / name)
+    outputs = []
+    for args in (["extract", name], ["extract", "-o", "out.jsonl", name]):
+        result = subprocess.run(
+            [sys.executable, "-m", "syrcli", *args],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            cwd=tmp_path,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        outputs.append(result.stdout)
+    outputs[1] = (tmp_path / "out.jsonl").read_bytes()
+    assert outputs[0] == outputs[1]
+    assert b'"file": "caf\xe9.txt"' in outputs[0]
 
 
 # --- encodings ------------------------------------------------------------------------------
