@@ -65,12 +65,12 @@ def test_unreadable_inputs_keep_their_place(tmp_path: Path, generated: list[str]
     folder = tmp_path / "folder.txt"
     folder.mkdir()
     missing = str(tmp_path / "missing.txt")
-    sources = generated[:50] + [missing] + generated[50:90] + [str(folder)] + generated[90:]
+    sources = generated[:20] + [missing] + generated[20:40] + [str(folder)] + generated[40:60]
     results = list(runner.run(sources, jobs=2))
     assert [r.path for r in results] == sources
     errors = {i: r.error for i, r in enumerate(results) if r.error}
-    assert set(errors) == {50, 91}
-    assert isinstance(errors[50], ReadError) and errors[50].path == missing
+    assert set(errors) == {20, 41}
+    assert isinstance(errors[20], ReadError) and errors[20].path == missing
     assert results == list(runner.run(sources, jobs=1))
 
 
