@@ -13,14 +13,13 @@ a destination), and `locate` picks a mention by the figure's category, per the c
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import cache
-from importlib import resources
+from typing import Any
 
 from syrcli.model import Category
 
@@ -117,7 +116,7 @@ class _Entry:
 @dataclass(frozen=True, slots=True)
 class _Data:
     curated: dict[str, _Entry]
-    lines: list[bytes]  # gazetteer.tsv, kept undecoded: decoding all of it costs 20 ms
+    blob: bytes  # gazetteer.tsv as read: decoding or splitting all of it costs 10-20 ms
     needs_context: frozenset[str]
     never: frozenset[str]
     adjectives: dict[str, str]  # ISO3 -> "Turkish"
@@ -129,39 +128,61 @@ def _check_keys(table: dict[str, object], allowed: set[str], what: str) -> None:
         raise ValueError(f"place_aliases.toml: unknown keys in {what}: {sorted(unknown)}")
 
 
-def _load_curated(raw: dict[str, object]) -> tuple[dict[str, _Entry], dict[str, str], _Words]:
+def compile_aliases(raw: dict[str, Any]) -> list[str]:
+    r"""place_aliases.toml, checked against its schema, as the rows of place_aliases.tsv.
+
+    Each row is `form key name ISO3 kind trusted`, tab-separated; the first row for a key
+    wins. Parsing TOML costs more than the whole gazetteer, so the runtime reads these rows
+    and tools/build_gazetteer.py writes them (a test checks that the two agree).
+
+    >>> compile_aliases({"place": [{"name": "Idlib", "country": "SYR", "kind": "region",
+    ...                             "aliases": ["Idleb"]}]})
+    ['name\tidlib\tIdlib\tSYR\tregion\t1', 'name\tidleb\tIdlib\tSYR\tregion\t1']
+    """
     _check_keys(raw, _CURATED_KEYS, "the file")
     words = raw.get("words", {})
-    assert isinstance(words, dict)
     _check_keys(words, _WORD_KEYS, "[words]")
-    curated: dict[str, _Entry] = {}
-    needs = frozenset(place_key(w) for w in words.get("needs_context", []))
-    places = raw.get("place", [])
-    assert isinstance(places, list)
-    for item in places:
+    needs = [place_key(w) for w in words.get("needs_context", [])]
+    rows: list[str] = []
+    for item in raw.get("place", []):
         _check_keys(item, _PLACE_KEYS, f"place {item.get('name')!r}")
         kind = str(item["kind"])
         if kind not in _KINDS:
             raise ValueError(f"place_aliases.toml: bad kind {kind!r} for {item['name']!r}")
-        place = Place(str(item["name"]), str(item["country"]) or None, kind)
         for spelling in [item["name"], *item.get("aliases", [])]:
             key = place_key(str(spelling))
-            curated.setdefault(key, _Entry(place, key not in needs))
-    adjectives: dict[str, str] = {}
-    demonyms = raw.get("demonym", [])
-    assert isinstance(demonyms, list)
-    for item in demonyms:
+            trusted = "0" if key in needs else "1"
+            rows.append(f"name\t{key}\t{item['name']}\t{item['country']}\t{kind}\t{trusted}")
+    for item in raw.get("demonym", []):
         _check_keys(item, _DEMONYM_KEYS, f"demonym {item.get('adjective')!r}")
-        iso3 = str(item["country"])
-        adjectives[iso3] = str(item["adjective"])
-        country = Place(iso3, iso3, "country")  # name filled in from the gazetteer on use
-        curated.setdefault(place_key(item["adjective"]), _Entry(country, True, "adj"))
+        iso3, adjective = str(item["country"]), str(item["adjective"])
+        rows.append(f"adj\t{place_key(adjective)}\t{adjective}\t{iso3}\tcountry\t1")
         for noun in item.get("nouns", []):
-            curated.setdefault(place_key(noun), _Entry(country, True, "noun"))
-    for word in words.get("not_places", []):
-        curated[place_key(word)] = _Entry(Place("", None), False, "none")
-    never = frozenset(place_key(w) for w in words.get("never", []))
-    return curated, adjectives, _Words(needs, never)
+            rows.append(f"noun\t{place_key(noun)}\t{noun}\t{iso3}\tcountry\t1")
+    for form, listed in (("none", "not_places"), ("ctx", "needs_context"), ("never", "never")):
+        rows.extend(f"{form}\t{place_key(w)}\t{w}\t\t\t0" for w in words.get(listed, []))
+    return rows
+
+
+def _read_aliases(rows: list[str]) -> tuple[dict[str, _Entry], dict[str, str], _Words]:
+    curated: dict[str, _Entry] = {}
+    adjectives: dict[str, str] = {}
+    needs: set[str] = set()
+    never: set[str] = set()
+    for row in rows:
+        form, key, name, iso3, kind, trusted = row.split("\t")
+        if form == "ctx":
+            needs.add(key)
+        elif form == "never":
+            never.add(key)
+        elif form == "none":
+            curated[key] = _Entry(Place("", None), False, "none")  # "Rohingya" is no country
+        else:
+            if form == "adj":
+                adjectives.setdefault(iso3, name)
+            place = Place(name, iso3 or None, kind)
+            curated.setdefault(key, _Entry(place, trusted == "1", form))
+    return curated, adjectives, _Words(frozenset(needs), frozenset(never))
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,24 +193,45 @@ class _Words:
 
 @cache
 def _data() -> _Data:
-    import tomllib  # here, not at import: `syrcli --version` never needs it
+    from importlib import resources  # here, not at import: `syrcli --version` never needs it
 
     pkg = resources.files("syrcli") / "data"
-    raw = tomllib.loads((pkg / "place_aliases.toml").read_text(encoding="utf-8"))
-    curated, adjectives, words = _load_curated(raw)
-    lines = (pkg / "gazetteer.tsv").read_bytes().split(b"\n")
-    return _Data(curated, lines, words.needs_context, words.never, adjectives)
+    rows = (pkg / "place_aliases.tsv").read_text(encoding="utf-8").splitlines()
+    curated, adjectives, words = _read_aliases(rows)
+    # One read, no split: lookups bisect the bytes themselves (see _first_line_at).
+    blob = (pkg / "gazetteer.tsv").read_bytes()
+    return _Data(curated, blob, words.needs_context, words.never, adjectives)
+
+
+def _first_line_at(blob: bytes, prefix: bytes) -> int:
+    """The offset of the first line of sorted `blob` that is >= `prefix`, by bisection."""
+    lo, hi = 0, len(blob)  # lo is always a line start
+    while lo < hi:
+        mid = (lo + hi) // 2
+        line_start = blob.rfind(b"\n", 0, mid) + 1
+        line_start = max(line_start, lo)
+        line_end = blob.find(b"\n", line_start)
+        if line_end < 0:
+            line_end = len(blob)
+        if blob[line_start:line_end] < prefix:
+            lo = line_end + 1
+        else:
+            hi = line_start
+    return lo
 
 
 def _gazetteer(data: _Data, key: str) -> list[tuple[str, str, str, int]]:
     """All gazetteer entries for `key`: (name, ISO3, kind C/A/P, population), best first."""
     prefix = key.encode("utf-8") + b"\t"
-    i = bisect.bisect_left(data.lines, prefix)
+    blob = data.blob
+    i = _first_line_at(blob, prefix)
     out: list[tuple[str, str, str, int]] = []
-    while i < len(data.lines) and data.lines[i].startswith(prefix):
-        _, name, iso3, kind, pop = data.lines[i].decode("utf-8").split("\t")
+    while blob.startswith(prefix, i):
+        end = blob.find(b"\n", i)
+        end = len(blob) if end < 0 else end
+        _, name, iso3, kind, pop = blob[i:end].decode("utf-8").split("\t")
         out.append((name, iso3, kind, int(pop)))
-        i += 1
+        i = end + 1
     return out
 
 

