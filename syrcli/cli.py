@@ -9,7 +9,7 @@ import sqlite3
 import sys
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
 from enum import IntEnum
@@ -23,8 +23,8 @@ from rich.text import Text
 from syrcli import __version__
 from syrcli.evalcmd import eval_command
 from syrcli.formats import TABLE_FIELDS, Format, make_writer, printable, unknown_fields
-from syrcli.model import FIELDS, Document, ReadError
-from syrcli.output import atomic_text, detach_stdout, utf8_stdout
+from syrcli.model import FIELDS, Document, Figure, ReadError
+from syrcli.output import OutputError, atomic_text, detach_stdout, utf8_stdout
 from syrcli.sources import (
     DEFAULT_GLOBS,
     STDIN,
@@ -35,7 +35,7 @@ from syrcli.sources import (
     fingerprint,
     read_bytes,
 )
-from syrcli.state import State, StateLocked
+from syrcli.state import State, StateError, StateLocked
 from syrcli.store import Store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False)
@@ -268,13 +268,14 @@ def run_extract(options: ExtractOptions) -> Exit:
     except BrokenPipeError:
         detach_stdout()
         return Exit.CLOSED_PIPE
-    except sqlite3.Error as exc:
-        which = " / ".join(p for p in (options.state, options.db) if p)
-        say(f"{which}: SQLite error: {exc}; check the path, or move a damaged file aside")
+    except StateError as exc:
+        say(f"cannot use the --state file: {exc}; check the path, or move a damaged file aside")
         return Exit.TROUBLE
-    except OSError as exc:
-        name = exc.filename or options.output or "output"
-        say(f"{name}: cannot write: {exc.strerror or exc}; check the folder and free space")
+    except sqlite3.Error as exc:
+        say(f"{options.db}: SQLite error: {exc}; check the path, or move a damaged file aside")
+        return Exit.TROUBLE
+    except OutputError as exc:
+        say(f"{exc}; check the folder, its permissions and free space")
         return Exit.TROUBLE
 
 
@@ -355,7 +356,7 @@ class _Run:
                 if result.error is not None:
                     self._fail(result.error)
                     continue
-                writer.article(result.figures)
+                self._emit(writer.article, result.figures)
                 self.figures += len(result.figures)
                 self.articles += 1
                 if fp is not None:
@@ -366,12 +367,20 @@ class _Run:
                 self._commit(output_safe=not self.deferred)
             for error in self.held:
                 self._fail(error)
-            writer.close()
+            self._emit(writer.close)
         finally:
             # Stop a worker pool now, on Ctrl-C or a closed pipe, rather than at collection.
             close = getattr(results, "close", None)
             if close is not None:
                 close()
+
+    def _emit(self, write: Callable[..., None], *args: Sequence[Figure]) -> None:
+        try:
+            write(*args)
+        except BrokenPipeError:
+            raise  # the reader went away: not an error, see run_extract
+        except OSError as exc:  # a full disk, say: tell which output, not which article
+            raise OutputError(self.options.output or "stdout", exc) from exc
 
     def _sources(self) -> Iterator[str | Document]:
         for item in self.inputs.items:

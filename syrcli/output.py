@@ -10,10 +10,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-
 # A file name that is not UTF-8 reaches us with surrogate escapes; writing them back as the
 # original bytes keeps `file` usable to reopen the file, as Python's own stdout does.
 FILE_NAME_ERRORS = "surrogateescape"
+
+
+class OutputError(Exception):
+    """The output could not be written; names the file the user asked for, not a temporary."""
+
+    def __init__(self, path: str, error: OSError) -> None:
+        self.path = path
+        self.reason = error.strerror or str(error)
+        super().__init__(f"{path}: cannot write: {self.reason}")
 
 
 @contextmanager
@@ -25,18 +33,24 @@ def atomic_text(path: str) -> Iterator[TextIO]:
     new one, never half of one; on an error or Ctrl-C the temporary file is removed.
     """
     folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
+    except OSError as exc:
+        raise OutputError(path, exc) from exc
     try:
         # newline="": CSV writes its own CRLF and nothing else may be translated.
         with open(fd, "w", encoding="utf-8", errors=FILE_NAME_ERRORS, newline="") as out:
             yield out
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, _mode_for(path))
+            try:
+                out.flush()
+                os.fsync(out.fileno())
+            except OSError as exc:
+                raise OutputError(path, exc) from exc
         try:
+            os.chmod(tmp, _mode_for(path))
             os.replace(tmp, path)
-        except OSError as exc:  # name the file the user asked for, not our temporary one
-            raise OSError(exc.errno, exc.strerror, path) from exc
+        except OSError as exc:
+            raise OutputError(path, exc) from exc
     except BaseException:
         try:
             os.unlink(tmp)

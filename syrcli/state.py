@@ -41,20 +41,27 @@ class StateLocked(Exception):
         self.path = path
 
 
+class StateError(Exception):
+    """The state file or its lock file cannot be opened."""
+
+
 class State:
     """An open, locked state file. Use as a context manager, or call `close`."""
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.lock_path = f"{path}.lock"
-        self._lock_fd = _lock(path, self.lock_path)
+        try:
+            self._lock_fd = _lock(path, self.lock_path)
+        except OSError as exc:
+            raise StateError(f"{self.lock_path}: {exc.strerror or exc}") from exc
         try:
             self._db = sqlite3.connect(path, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute(_SCHEMA)
-        except sqlite3.Error:
+        except sqlite3.Error as exc:
             os.close(self._lock_fd)
-            raise
+            raise StateError(f"{path}: {exc}") from exc
         self._pending: list[tuple[str, Fingerprint]] = []
 
     def unchanged(self, path: str, fp: Fingerprint) -> bool:
