@@ -293,7 +293,7 @@ _PLACE_TYPES = frozenset(
     "province provinces governorate governorates city town village villages region state "
     "district county oblast area areas countryside camp camps border borders crossing strip "
     "valley prefecture department municipality suburbs outskirts capital frontier side "
-    "territory enclave island islands coast".split()
+    "territory enclave island islands coast part parts".split()
 )
 _ORIGIN_WORDS = frozenset(
     "from fled flee flees fleeing left leaving escaped escaping evacuated abandoned".split()
@@ -379,11 +379,11 @@ def _role(text: str, start: int, end: int) -> tuple[Role, str | None]:
         i += 1
     # "the Idlib towns of Ariha": the place type is part of the phrase, look past it.
     if i + 1 < len(before) and before[i] == "of" and before[i + 1] in _PLACE_TYPES:
-        j = i + 2
-        while j < len(before) and (_cap_word(text, before[j]) or before[j] in _SKIPPABLE):
-            j += 1
-        if j < len(before) and before[j] in _ORIGIN_WORDS | _DEST_WORDS | _DIRECTION_WORDS:
-            i = j
+        # The verb that governs the phrase, at most three words back ("fleeing other parts of").
+        for j in range(i + 2, min(len(before), i + 5)):
+            if before[j] in _ORIGIN_WORDS | _DEST_WORDS | _DIRECTION_WORDS:
+                i = j
+                break
     word = before[i] if i < len(before) else ""
     if _HOSTS.match(text, end):
         return Role.SUBJECT, modifier  # "Turkey, which has already taken in", "Chad hosts"
@@ -406,12 +406,6 @@ def _role(text: str, start: int, end: int) -> tuple[Role, str | None]:
     if word in _IN_WORDS:
         return Role.IN, modifier
     return Role.OTHER, modifier
-
-
-def _cap_word(text: str, lowered: str) -> bool:
-    # Words in `_words_before` are lower-cased; a name inside the phrase ("the Idlib towns")
-    # is known by not being a function word.
-    return lowered not in _FUNCTION and lowered not in _PLACE_TYPES and lowered.isalpha()
 
 
 def _supported(text: str, start: int, end: int, prev: Mention | None) -> bool:
@@ -630,6 +624,11 @@ _ORDER: dict[str, tuple[Role, ...]] = {
     "return": (Role.DEST, Role.IN, Role.ORIGIN, Role.SUBJECT, Role.OTHER),
     "other": (Role.IN, Role.ORIGIN, Role.SUBJECT, Role.DEST, Role.OTHER),
 }
+_REFUGE_CLAUSE = re.compile(
+    r"\b(?:sought|seek|seeking|seeks|found|find|take|took|taking|taken)\s"
+    r"(?:refuge|shelter|safety|sanctuary|asylum)\b|\bacross\sthe\sborder\b",
+    re.IGNORECASE,
+)
 _WAR = re.compile(r"\b(?:war|conflict|civil war|fighting|uprising)\b", re.IGNORECASE)
 _FRONTIER = re.compile(r"\b(?:to|reached|reach|at)\s+the\s+(?:border|frontier)\b")
 
@@ -655,6 +654,10 @@ def locate(
     Place(name='Turkey', country='TUR', kind='country')
     """
     data = _data()
+    if category in _FROM_FIRST and _REFUGE_CLAUSE.search(sentence):
+        # "sought shelter across the border": whatever moved them, the sentence is about
+        # where they found refuge, as for refugees.
+        category = Category.REFUGEES
     offset = article.text.find(sentence) if sentence else -1
     skip = article.dateline_end - offset if offset >= 0 and offset < article.dateline_end else 0
     mentions = [m for m in _scan(sentence, data) if m.start >= skip and m.role is not Role.REPORT]
