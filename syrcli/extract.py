@@ -33,7 +33,7 @@ _MAY_COUNT = regex.compile(
 
 MONTHS = frozenset(
     """january february march april june july august september october november december
-    jan feb apr jun jul aug sep sept oct nov dec""".split()
+    jan feb apr jun jul aug sep sept oct nov dec May""".split()
 )
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 CURRENCY = frozenset("$ € £ ¥ ₹ ₦ us$ usd eur gbp".split())
@@ -48,9 +48,10 @@ LEFT_LINKS = frozenset(
 CHANGE_VERBS = frozenset(
     """rose risen climbed jumped reached stood stands hit passed topped exceeded increased
     surged grew grown totalled totaled numbered fell dropped declined rises reaches
-    reach stand""".split()
+    reach stand swelled swollen doubled tripled""".split()
 )
 # Words that close a clause for the fallback search: "..., while another 3,400 remain".
+POPULATION = frozenset({"population", "populations", "inhabitants"})
 CLAUSE_BREAKS = frozenset({";", "while", "whereas", "but", "although", "though"})
 COPULAS = frozenset({"is", "was", "are", "were", "at"})  # "the number ... is now 253,000"
 SUBTOTAL = frozenset({"including", "includes", "include"})
@@ -189,7 +190,7 @@ def _unglue(tokens: list[Token], lex: Lexicon) -> list[Token]:
 
 @cache
 def _known_words(vocabulary: frozenset[str]) -> frozenset[str]:
-    return vocabulary | FUNCTION_WORDS
+    return vocabulary | FUNCTION_WORDS | {"new", "more", "many", "several", "the", "people"}
 
 
 def _glue_point(text: str, lex: Lexicon) -> int | None:
@@ -213,19 +214,22 @@ def _sentence_figures(
     index: int,
     text: str,
 ) -> list[_Found]:
-    words = [t.lower for t in tokens]
+    # "May" mid-sentence is the month, never the modal or a qualifier.
+    words = [t.text if t.text == "May" and i else t.lower for i, t in enumerate(tokens)]
     quantities = find_quantities(tokens, sentence, base, lex)
     if not quantities:
         return []
     terms = _term_hits(words, lex)
     hypothetical = _marked(words, lex)
     out: list[_Found] = []
-    for name_start in _names(tokens):
+    names = _names(tokens)
+    prose = names is not None  # a headline in title case is not prose
+    for name_start in names or ():
         terms.pop(name_start, None)
     follow: tuple[Governor | None] | None = None  # the next sentence's verb, read once
     counted = {t.core_first for t in quantities} | {t.core_last - 1 for t in quantities}
     for q in quantities:
-        if q.superseded or _not_a_figure(q, tokens, words, lex, counted):
+        if q.superseded or _not_a_figure(q, tokens, words, lex, counted, prose):
             continue
         np = _noun_phrase(q, tokens, words, lex, terms)
         if np.rejected:
@@ -266,14 +270,14 @@ def _refuge_at_home(gov: Governor, words: Sequence[str]) -> Governor:
     return Governor(Term(gov.term.text, Category.DISPLACED), gov.first, gov.last, gov.right)
 
 
-def _names(tokens: Sequence[Token]) -> list[int]:
+def _names(tokens: Sequence[Token]) -> list[int] | None:
     """Capitalised words inside a name ("Red Cross", "Save the Children") are no terms.
 
     A headline in title case capitalises every word, so it is left alone."""
     capitals = [t.kind == "word" and t.text[:1].isupper() for t in tokens]
     lowers = sum(1 for t, c in zip(tokens, capitals, strict=True) if t.kind == "word" and not c)
     if lowers < 3:
-        return []
+        return None
     return [i for i in range(1, len(tokens)) if capitals[i] and capitals[i - 1]]
 
 
@@ -309,7 +313,12 @@ def _is_year(q: Quantity, tokens: Sequence[Token]) -> bool:
 
 
 def _not_a_figure(
-    q: Quantity, tokens: Sequence[Token], words: Sequence[str], lex: Lexicon, counted: set[int]
+    q: Quantity,
+    tokens: Sequence[Token],
+    words: Sequence[str],
+    lex: Lexicon,
+    counted: set[int],
+    prose: bool = True,
 ) -> bool:
     n = len(tokens)
     first, last = q.core_first, q.last
@@ -349,7 +358,16 @@ def _not_a_figure(
             return True
     if before in MONTHS or (first > 1 and before == "." and words[first - 2] in MONTHS):
         return True
-    if after in MONTHS or (after == "may" and tokens[last].text == "May"):
+    if after in ("and", "to", "-", "–") and last + 2 < n and tokens[last + 1].kind == "num":
+        if words[last + 2] in MONTHS:
+            return True  # "on 2 and 3 June"
+    if _population_level(q, words):
+        return True
+    if prose and q.first > 1 and tokens[q.first - 1].text.istitle() and q.digits:
+        label = words[q.first - 1]
+        if len(label) > 2 and label not in lex.vocabulary and label not in FUNCTION_WORDS:
+            return True  # a label: "Round 8", "Phase 2", "Resolution 2254"
+    if after in MONTHS:
         return True
     if after in WEEKDAYS:
         return True
@@ -373,6 +391,18 @@ def _not_a_figure(
     if q.value == 1 and q.qualifier.value == "exact" and not lex.units.match(words, last):
         return True
     return False
+
+
+def _population_level(q: Quantity, words: Sequence[str]) -> bool:
+    """ "The population has swelled to around 300,000" is a whole population, not a figure."""
+    j = q.first
+    while (
+        j > 0 and q.first - j < 6 and (words[j - 1] in LEFT_LINKS or words[j - 1] in CHANGE_VERBS)
+    ):
+        j -= 1
+    if j == q.first:
+        return False
+    return any(w in POPULATION for w in words[max(0, j - 6) : j])
 
 
 def _identifier_head(token: Token) -> bool:
@@ -424,7 +454,8 @@ def _noun_phrase(
             continue
         if term_hits:
             t_end, t = term_hits[0]
-            if any(w in lex.not_people for w in words[i:t_end]):
+            compound = not any(w in FUNCTION_WORDS for w in words[i:t_end])
+            if compound and any(w in lex.not_people for w in words[i:t_end]):
                 return NounPhrase(i, unit, term, True)  # "7,000 cyclone shelters"
             if word in (
                 "displaced",
@@ -450,7 +481,7 @@ def _noun_phrase(
             break
         if tokens[i].kind == "num" and not (i > 0 and words[i - 1] in ("the", "its", "their")):
             break  # but "500 of the 4,000 villagers" goes on to its head noun
-        person = person or tokens[i].text[:1].isupper()
+        person = person or tokens[i].text.istitle()  # a demonym: Syrians, Rohingya
         i += 1
     return NounPhrase(i, unit, term, False, person or term is not None)
 
@@ -468,6 +499,9 @@ def _governor(
     left_modal = left is not None and _modal_before(left.first, words, lex)
     if left and left.term.category in NEEDS_PERSON and not (np.person or left.subject):
         left = None  # "the index crossed 20,000" counts no one; "crossed 5,000 Afghans" does
+    if left and left.term.category is Category.HOSTED and np.term is not None:
+        if np.term.term.category is Category.DISPLACED:
+            left = None  # "sites hosting 185,000 IDPs" counts the displaced
     if left is not None:
         return left, left_modal
     if right is not None and right.term.category in EVENTS:
@@ -503,7 +537,7 @@ def _left_term(
                 if t_end != end:
                     continue
                 if term.after:
-                    right = _find(words, term.after, np.last, np.last + 8)
+                    right = _find(words, term.after, q.last, np.last + 8)
                     if right is None:
                         continue
                     return Governor(term, start, end, (right, right + len(term.after)))
@@ -514,13 +548,19 @@ def _left_term(
         end -= 1
     if not changed:
         return None
-    for start in range(end - 1, max(-1, end - 14), -1):
-        if words[start] in CLAUSE_BREAKS:
+    # The subject of a level verb opens its clause: "The death toll from the strike on a house
+    # in Nuseirat refugee camp has risen to 20" is a toll, not refugees. Take the first term.
+    subject: Governor | None = None
+    for start in range(end - 1, max(-1, end - 16), -1):
+        if words[start] in CLAUSE_BREAKS or words[start] == ",":
+            break
+        if words[start] in POPULATION:
             return None
         for t_end, term in terms.get(start, ()):
             if not term.after and t_end <= end:
-                return Governor(term, start, t_end, subject=True)
-    return None
+                subject = Governor(term, start, t_end, subject=True)
+                break  # the longest term starting here
+    return subject
 
 
 def _find(words: Sequence[str], phrase: tuple[str, ...], lo: int, hi: int) -> int | None:
@@ -589,6 +629,8 @@ def _nearest(
             continue
         if term.category in NEEDS_PERSON and not np.person:
             continue
+        if t_end == q.first and all(w in CHANGE_VERBS for w in words[start:t_end]):
+            continue  # "reached 3.1 million": a level, not an arrival
         if start >= np.last:
             distance = start - np.last
         elif t_end <= q.first:
