@@ -377,6 +377,7 @@ def test_colour_on_a_terminal_unless_no_color(no_color: bool, tmp_path: Path) ->
     # A progress bar on the terminal never takes data from stdout.
     assert len(files_in(out.decode())) == 4 and b'"file"' not in seen
     assert (b"\x1b" in seen) is not no_color
+    assert (b"extracting" in seen) is not no_color  # the progress bar
 
 
 def _drain(fd: int) -> bytes:
