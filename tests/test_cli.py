@@ -490,3 +490,11 @@ def test_cp1252_is_detected_with_a_warning(tmp_path: Path) -> None:
     assert len(warning) == 1 and "cp1252" in warning[0] and "--encoding" in warning[0]
     for record in records(result.stdout):
         assert text[int(str(record["start"])) : int(str(record["end"]))] == record["text"]
+
+
+def test_no_progress_bar_when_reading_stdin() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    code, out, seen = _stderr_on_a_terminal(["extract", SEEDS, "-"], {**env, "TERM": "xterm"})
+    assert code == 2  # stdin here is /dev/null: an empty input
+    assert b"-: empty file" in seen
+    assert b"extracting" not in seen
