@@ -11,11 +11,10 @@ those, the nearest term in the sentence.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-
-import regex
 
 from syrcli import dates, places
 from syrcli.lexicon import Lexicon, Term, load
@@ -25,11 +24,9 @@ from syrcli.sentences import split
 from syrcli.tokens import Token, tokenize
 
 # A sentence without a digit or a number word holds no figure: skip it before tokenizing.
-_MAY_COUNT = regex.compile(
-    r"\d|\b\L<words>\b",
-    regex.IGNORECASE,
-    words=sorted(NUMBER_WORDS | {"dozens", "scores", "hundreds", "thousands", "millions"}),
-)
+_DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[^\W\d_]+")
+COUNT_WORDS = NUMBER_WORDS | {"dozens", "scores", "hundreds", "thousands", "millions"}
 
 MONTHS = frozenset(
     """january february march april june july august september october november december
@@ -124,8 +121,11 @@ def extract_figures(
     dated = False
     for index, (start, end) in enumerate(spans):
         sentence = text[start:end]
-        if not _MAY_COUNT.search(sentence):
+        words = _LETTERS.findall(sentence.lower())
+        if not _DIGIT.search(sentence) and COUNT_WORDS.isdisjoint(words):
             continue
+        if not _has_term(words, lex) and not _pronoun_follows(text, spans, index, lex):
+            continue  # every figure needs a term in its sentence (or "They fled." after it)
         tokens = _unglue(tokenize(sentence, start), lex)
         found = _sentence_figures(tokens, sentence, start, lex, spans, index, text)
         if not found:
@@ -163,6 +163,31 @@ def extract_figures(
 
 
 _Found = tuple[Quantity, Governor, str, bool, str]
+
+
+def _has_term(words: list[str], lex: Lexicon) -> bool:
+    """Whether lower-cased `words` hold the key word of some term, also inside a long word
+    that text cut from a PDF glued together ("weredisplaced")."""
+    keys = lex.term_keys
+    if not keys.isdisjoint(words):
+        return True
+    return any(
+        w[:i] in keys or w[i:] in keys
+        for w in words
+        if len(w) >= 8 and w not in lex.vocabulary
+        for i in range(3, len(w) - 2)
+    )
+
+
+def _pronoun_follows(
+    text: str, spans: Sequence[tuple[int, int]], index: int, lex: Lexicon
+) -> bool:
+    if index + 1 >= len(spans):
+        return False
+    start, end = spans[index + 1]
+    head = text[start : min(end, start + 120)]
+    words = _LETTERS.findall(head.lower())
+    return bool(words) and words[0] in PRONOUN_OPENERS and _has_term(words, lex)
 
 FUNCTION_WORDS = STOP_NP | AUX | LEFT_LINKS
 

@@ -97,6 +97,7 @@ class Lexicon:
     modals: PhraseTable[bool]
     projection_markers: PhraseTable[bool]
     term_words: frozenset[str]  # every word that begins a category term
+    term_keys: frozenset[str]  # the longest word of every term: a sentence without one has none
     vocabulary: frozenset[str]  # every word the file knows
 
 
@@ -206,8 +207,21 @@ def build(data: dict[str, Any]) -> Lexicon:
             (words_of(p), True) for p in _strings(data["projection"]["sentence"], "sentence")
         ),
         term_words=frozenset(words[0] for words, _ in terms if words[0].isalpha()),
+        term_keys=frozenset(_key(words + t.after) for words, t in terms),
         vocabulary=frozenset(w for w in vocabulary if w.isalpha()),
     )
+
+
+# Words too common to stand for a term when a sentence is screened for one.
+_COMMON = frozenset(
+    "have has had were was are is been being the their his her its to of in at on from with into out for still".split()
+)
+
+
+def _key(words: tuple[str, ...]) -> str:
+    """The word a sentence must hold for the term to match: its longest uncommon word."""
+    candidates = [w for w in words if w.isalpha() and w not in _COMMON] or list(words)
+    return max(candidates, key=len)
 
 
 def _collect(value: object, into: set[str]) -> None:

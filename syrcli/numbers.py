@@ -27,6 +27,7 @@ figure at all is decided in `extract`.
 from __future__ import annotations
 
 import math
+from functools import cache
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -239,6 +240,12 @@ def _integer(value: float) -> int | None:
     return int(round(value)) if math.isfinite(value) and value >= 1 else None
 
 
+@cache
+def _starters(lex: Lexicon) -> frozenset[str]:
+    """Words a quantity written in words can begin with."""
+    return NUMBER_WORDS | lex.vague.first_words | {"a", "an", "half", "quarter"}
+
+
 def find_quantities(
     tokens: Sequence[Token], text: str, base: int = 0, lex: Lexicon | None = None
 ) -> list[Quantity]:
@@ -253,7 +260,11 @@ def find_quantities(
     floor = 0  # tokens before this belong to an earlier quantity
     i = 0
     n = len(tokens)
+    starters = _starters(lex)
     while i < n:
+        if tokens[i].kind != "num" and words[i] not in starters:
+            i += 1
+            continue
         core = _core(words, tokens, i, text, base, lex)
         if core is None:
             i += 1

@@ -1,7 +1,8 @@
 """Splitting a sentence into word, number and punctuation tokens with offsets.
 
 Every later step (number grammar, category terms, rejection rules) works on these tokens,
-so each character of the input is looked at once by one bounded, linear-time pattern.
+so each character of the input is looked at once by one bounded, linear-time pattern. The
+standard `re` module runs this simple pattern faster than `regex`.
 
 >>> [t.text for t in tokenize("Up to 55,000 were fleeing.")]
 ['Up', 'to', '55,000', 'were', 'fleeing', '.']
@@ -11,25 +12,25 @@ so each character of the input is looked at once by one bounded, linear-time pat
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
-import regex
+import re
 
 TokenKind = Literal["num", "word", "punct"]
 
-_TOKEN = regex.compile(
+_TOKEN = re.compile(
     r"""
     (?P<num>\d{1,20}(?:[.,]\d{1,20}){0,8})            # digits, with separators or a decimal point
     | (?P<word>[^\W\d_]{1,60}(?:['’][^\W\d_]{1,20})?)  # a word, maybe with an apostrophe part
     | (?P<punct>[^\w\s])                               # one mark of punctuation or a symbol
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A token with offsets into the article. A named tuple: millions are made per corpus."""
+
     kind: TokenKind
     text: str
     lower: str
@@ -41,12 +42,43 @@ class Token:
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of `text`; offsets are shifted by `offset` so they point into the article."""
     tokens: list[Token] = []
+    append = tokens.append
+    prev_end = -1
+    lower = text.lower()
+    if len(lower) != len(text):  # a few letters lower-case to two code points ("İ")
+        return [t._replace(lower=t.text.lower()) for t in _tokens(text, text, offset)]
+    for m in _TOKEN.finditer(text):
+        start, end = m.span()
+        kind: TokenKind = m.lastgroup  # type: ignore[assignment]
+        append(
+            Token(
+                kind,
+                text[start:end],
+                lower[start:end],
+                start + offset,
+                end + offset,
+                start == prev_end,
+            )
+        )
+        prev_end = end
+    return tokens
+
+
+def _tokens(text: str, lower: str, offset: int) -> list[Token]:
+    out: list[Token] = []
     prev_end = -1
     for m in _TOKEN.finditer(text):
-        kind: TokenKind = "num" if m.group("num") else "word" if m.group("word") else "punct"
-        s = m.group()
-        tokens.append(
-            Token(kind, s, s.lower(), m.start() + offset, m.end() + offset, m.start() == prev_end)
+        start, end = m.span()
+        kind: TokenKind = m.lastgroup  # type: ignore[assignment]
+        out.append(
+            Token(
+                kind,
+                text[start:end],
+                lower[start:end],
+                start + offset,
+                end + offset,
+                start == prev_end,
+            )
         )
-        prev_end = m.end()
-    return tokens
+        prev_end = end
+    return out
