@@ -214,7 +214,8 @@ def build(data: dict[str, Any]) -> Lexicon:
 
 # Words too common to stand for a term when a sentence is screened for one.
 _COMMON = frozenset(
-    "have has had were was are is been being the their his her its to of in at on from with into out for still".split()
+    """have has had were was are is been being the their his her its to of in at on from
+    with into out for still""".split()
 )
 
 

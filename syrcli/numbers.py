@@ -27,9 +27,9 @@ figure at all is decided in `extract`.
 from __future__ import annotations
 
 import math
-from functools import cache
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 

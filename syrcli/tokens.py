@@ -12,9 +12,8 @@ standard `re` module runs this simple pattern faster than `regex`.
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
-
 import re
+from typing import Literal, NamedTuple
 
 TokenKind = Literal["num", "word", "punct"]
 
