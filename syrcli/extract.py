@@ -65,7 +65,8 @@ STOP_NP = frozenset(
     """were was is are be been being have has had who that which in into from to on at by
     for with and or but as after since during while when where across towards toward near
     over under said say says according than this these those it its their his her our
-    there here now already amid due because if so not no a an""".split()
+    there here now already amid due because if so not no a an per each every daily
+    weekly""".split()
 )
 # Casualty and status-changing events win over a status noun: "500 refugees were killed".
 EVENTS = frozenset(
@@ -169,7 +170,7 @@ def _has_term(words: list[str], lex: Lexicon) -> bool:
     """Whether lower-cased `words` hold the key word of some term, also inside a long word
     that text cut from a PDF glued together ("weredisplaced")."""
     keys = lex.term_keys
-    if not keys.isdisjoint(words):
+    if not keys.isdisjoint(words) or not LEAVING.keys().isdisjoint(words):
         return True
     return any(
         w[:i] in keys or w[i:] in keys
@@ -179,15 +180,14 @@ def _has_term(words: list[str], lex: Lexicon) -> bool:
     )
 
 
-def _pronoun_follows(
-    text: str, spans: Sequence[tuple[int, int]], index: int, lex: Lexicon
-) -> bool:
+def _pronoun_follows(text: str, spans: Sequence[tuple[int, int]], index: int, lex: Lexicon) -> bool:
     if index + 1 >= len(spans):
         return False
     start, end = spans[index + 1]
     head = text[start : min(end, start + 120)]
     words = _LETTERS.findall(head.lower())
     return bool(words) and words[0] in PRONOUN_OPENERS and _has_term(words, lex)
+
 
 FUNCTION_WORDS = STOP_NP | AUX | LEFT_LINKS
 
@@ -244,7 +244,7 @@ def _sentence_figures(
     quantities = find_quantities(tokens, sentence, base, lex)
     if not quantities:
         return []
-    terms = _term_hits(words, lex)
+    terms = _term_hits(words, lex, tokens)
     hypothetical = _marked(words, lex)
     out: list[_Found] = []
     names = _names(tokens)
@@ -306,7 +306,12 @@ def _names(tokens: Sequence[Token]) -> list[int] | None:
     return [i for i in range(1, len(tokens)) if capitals[i] and capitals[i - 1]]
 
 
-def _term_hits(words: Sequence[str], lex: Lexicon) -> dict[int, list[tuple[int, Term]]]:
+LEAVING = {w: Term(w, Category.FLED) for w in ("left", "leave", "leaves", "leaving")}
+
+
+def _term_hits(
+    words: Sequence[str], lex: Lexicon, tokens: Sequence[Token] = ()
+) -> dict[int, list[tuple[int, Term]]]:
     """Every term occurrence by start token: {start: [(end, term), ...]}."""
     hits: dict[int, list[tuple[int, Term]]] = {}
     for i, word in enumerate(words):
@@ -314,6 +319,9 @@ def _term_hits(words: Sequence[str], lex: Lexicon) -> dict[int, list[tuple[int, 
             found = lex.terms.match_all(words, i)
             if found:
                 hits[i] = found
+                continue
+        if word in LEAVING and i + 1 < len(tokens) and tokens[i + 1].text.istitle():
+            hits[i] = [(i + 1, LEAVING[word])]  # "1,600 people left Shlomi": left a place
     return hits
 
 
@@ -398,6 +406,14 @@ def _not_a_figure(
         return True
     if lex.not_after.match(words, last) or lex.not_before.match_ending(words, q.first):
         return True
+    if q.first != first and lex.not_before.match_ending(words, first):
+        return True  # "children under five": the qualifier belongs to an age
+    if (
+        before in ("in", "of")
+        and first > 1
+        and (tokens[first - 2].kind == "num" or words[first - 2] in NUMBER_WORDS)
+    ):
+        return True  # the second half of "one in three", "2 of 5"
     # Fractions and shares: "one in five", "3 out of 10", "two-thirds".
     if after in ("in", "out") and last + 1 < n:
         nxt = last + 2 if after == "out" else last + 1

@@ -6,6 +6,8 @@ The floors sit at or just under what the extractor reaches today: they may only 
 import importlib.util
 from pathlib import Path
 
+import pytest
+
 from syrcli.evaluate import evaluate, gold_dir
 from syrcli.extract import extract_figures
 
@@ -36,17 +38,19 @@ def test_idetect_recall_floor() -> None:
     assert result["typed_recall"] >= 0.90
 
 
-def test_heldout_articles() -> None:
-    # Written for syrcli from the contract, then used to find general faults: a dev set now.
-    heldout = ROOT / "tests" / "data" / "heldout"
+@pytest.mark.parametrize(("folder", "typed_f1"), [("heldout", 0.95), ("heldout2", 0.89)])
+def test_heldout_articles(folder: str, typed_f1: float) -> None:
+    # Each set was written for syrcli from the contract alone and scored before any change
+    # (typed F1 0.865 and 0.823), then used to find general faults: dev sets now.
+    heldout = ROOT / "tests" / "data" / folder
     gold = gold_dir(heldout / "gold")
     pairs = []
     for stem in gold:
         path = heldout / "articles" / f"{stem}.txt"
         pairs.append((stem, extract_figures(path.read_text("utf-8"), str(path))))
     result = evaluate(gold, pairs).to_dict()
-    assert result["typed"]["f1"] >= 0.95
+    assert result["typed"]["f1"] >= typed_f1
     assert result["accuracy"]["qualifier"] >= 0.95
-    no_figures = [stem for stem in gold if "nofig" in stem]
-    assert len(no_figures) == 4
+    no_figures = [stem for stem, mentions in gold.items() if not mentions]
+    assert len(no_figures) >= 3
     assert [f.text for stem, figs in pairs if stem in no_figures for f in figs] == []
