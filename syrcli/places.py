@@ -13,6 +13,7 @@ a destination), and `locate` picks a mention by the figure's category, per the c
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections import Counter
@@ -660,7 +661,17 @@ def locate(
         category = Category.REFUGEES
     offset = article.text.find(sentence) if sentence else -1
     skip = article.dateline_end - offset if offset >= 0 and offset < article.dateline_end else 0
-    mentions = [m for m in _scan(sentence, data) if m.start >= skip and m.role is not Role.REPORT]
+    if offset >= 0:
+        # The article was scanned once already; reuse its mentions, in sentence offsets.
+        stop = offset + len(sentence)
+        scanned = [
+            dataclasses.replace(m, start=m.start - offset, end=m.end - offset)
+            for m in article.mentions
+            if offset <= m.start and m.end <= stop
+        ]
+    else:
+        scanned = _scan(sentence, data)
+    mentions = [m for m in scanned if m.start >= skip and m.role is not Role.REPORT]
     mentions = [m for m in mentions if _ambiguous_ok(m, sentence, article, data)]
     named = [m for m in mentions if m.form == "name"]
     if category is Category.RETURNED and not any(m.role is Role.DEST for m in named):
