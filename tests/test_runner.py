@@ -159,3 +159,21 @@ def test_generated_corpus_is_deterministic(tmp_path: Path) -> None:
     text = Path(large[0]).read_text(encoding="utf-8")
     head, _, body = text.partition("\n\n")
     assert head and "(" in body.split(" - ")[0] or "(" in body.split(" — ")[0]
+
+
+def test_cli_jobs_1_and_jobs_2_write_the_same_bytes(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    corpus(folder, 60)
+    for seed in SEEDS:
+        (folder / Path(seed).name).write_bytes(Path(seed).read_bytes())
+    outputs = []
+    for jobs in ("1", "2"):
+        done = subprocess.run(
+            [sys.executable, "-m", "syrcli", "extract", "--format", "jsonl", "--jobs", jobs,
+             str(folder)],
+            capture_output=True, timeout=120, check=False,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]
+    assert outputs[0].count(b"\n") > 100
