@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Any, Generic, TypeVar
 
 from syrcli.model import Category, Qualifier
-from syrcli.tokens import tokenize
+from syrcli.tokens import TOKEN_PATTERN
 
 T = TypeVar("T")
 GAP = "…"
@@ -101,13 +101,14 @@ class Lexicon:
     vocabulary: frozenset[str]  # every word the file knows
 
 
+@cache
 def words_of(phrase: str) -> tuple[str, ...]:
     """A phrase as the lower-cased tokens the tokenizer would produce.
 
     >>> words_of("Worst-case")
     ('worst', '-', 'case')
     """
-    return tuple(t.lower for t in tokenize(phrase))
+    return tuple(m.group().lower() for m in TOKEN_PATTERN.finditer(phrase))
 
 
 _SHAPE: dict[str, Any] = {

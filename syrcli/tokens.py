@@ -17,7 +17,7 @@ from typing import Literal, NamedTuple
 
 TokenKind = Literal["num", "word", "punct"]
 
-_TOKEN = re.compile(
+TOKEN_PATTERN = _TOKEN = re.compile(
     r"""
     (?P<num>\d{1,20}(?:[.,]\d{1,20}){0,8})            # digits, with separators or a decimal point
     | (?P<word>[^\W\d_]{1,60}(?:['’][^\W\d_]{1,20})?)  # a word, maybe with an apostrophe part
