@@ -19,7 +19,7 @@ from functools import cache
 from syrcli import dates, places
 from syrcli.lexicon import Lexicon, Term, load
 from syrcli.model import Category, Figure
-from syrcli.numbers import BIG, NUMBER_WORDS, Quantity, find_quantities
+from syrcli.numbers import NUMBER_WORDS, Quantity, find_quantities
 from syrcli.sentences import split
 from syrcli.tokens import Token, tokenize
 
@@ -711,4 +711,4 @@ def _term_text(gov: Governor, tokens: Sequence[Token]) -> str:
     return written
 
 
-__all__ = ["BIG", "extract_figures"]
+__all__ = ["extract_figures"]
