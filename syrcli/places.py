@@ -19,8 +19,10 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import IntEnum
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
+
+import regex
 
 from syrcli.model import Category
 
@@ -121,6 +123,7 @@ class _Data:
     needs_context: frozenset[str]
     never: frozenset[str]
     adjectives: dict[str, str]  # ISO3 -> "Turkish"
+    prefixes: frozenset[str] = frozenset()  # "cox" for "cox s bazar": curated names go on
 
 
 def _check_keys(table: dict[str, object], allowed: set[str], what: str) -> None:
@@ -201,7 +204,10 @@ def _data() -> _Data:
     curated, adjectives, words = _read_aliases(rows)
     # One read, no split: lookups bisect the bytes themselves (see _first_line_at).
     blob = (pkg / "gazetteer.tsv").read_bytes()
-    return _Data(curated, blob, words.needs_context, words.never, adjectives)
+    prefixes = frozenset(
+        key.rsplit(" ", n)[0] for key in curated for n in range(1, key.count(" ") + 1)
+    )
+    return _Data(curated, blob, words.needs_context, words.never, adjectives, prefixes)
 
 
 def _first_line_at(blob: bytes, prefix: bytes) -> int:
@@ -428,65 +434,142 @@ def _supported(text: str, start: int, end: int, prev: Mention | None) -> bool:
     return bool(re.match(r", (?:the )?[A-Z][a-z]+ (?:province|region|state|governorate)", after))
 
 
+# Lower-case words that may sit inside a name ("Port-au-Prince", "Bosnia and Herzegovina",
+# "Rio de Janeiro", "Democratic Republic of the Congo"); any other one ends a run of names.
+_CONNECTORS = sorted(
+    _PARTICLES
+    | set(
+        "of the and de do del dos das di du des la las le les los sur sous am an im der den "
+        "en in on nad na i e y a ob pri bei ye es ez upon bin ibn au aux".split()
+    ),
+    key=len,
+    reverse=True,
+)
+# Runs of capitalised words are all _scan reads: lower-case prose is skipped by the regex
+# engine, not word by word in Python. Runs that only a connector parts are joined afterwards.
+_CAPS = regex.compile(
+    r"""\p{Lu}\p{L}*(?:['’ʼʿʾ‘]\p{L}+)*           # a capitalised word: Aleppo, Cox's
+    (?:[ \u00a0]?[-‐]?[ \u00a0]?                 # a space and/or a hyphen
+       \p{Lu}\p{L}*(?:['’ʼʿʾ‘]\p{L}+)*)*         # and the next capitalised word""",
+    regex.VERBOSE,
+)
+# What may stand between two capitalised words of one name, and before the first one.
+_CONNECTED = regex.compile(
+    r"(?:[ \u00a0]?[-‐]?[ \u00a0]?(?:\L<conn>|[a-z]['’]\p{L}+))+[ \u00a0]?[-‐]?[ \u00a0]?",
+    conn=_CONNECTORS,
+)
+_LEADING = regex.compile(
+    r"(?<!\p{L})(?:\L<conn>[ \u00a0]?[-‐][ \u00a0]?|\L<particle>[ \u00a0])+\Z",
+    conn=_CONNECTORS,
+    particle=sorted(_PARTICLES),
+)
+
+
+def _runs(text: str) -> list[tuple[int, int]]:
+    """The spans of `text` that may hold names: capitalised runs, joined over "of the",
+    "al-", "de" ("Rio de Janeiro"), with a leading particle ("al-Hol")."""
+    out: list[tuple[int, int]] = []
+    for m in _CAPS.finditer(text):
+        s, e = m.span()
+        if s and text[s - 1].isalpha():
+            continue  # the tail of a word: "McDonald" is one token, "xAbc" none
+        if out and s - out[-1][1] <= 16 and _CONNECTED.fullmatch(text, out[-1][1], s):
+            out[-1] = (out[-1][0], e)
+            continue
+        lead = _LEADING.search(text, max(0, s - 12), s) if s else None
+        out.append((lead.start() if lead else s, e))
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _entry(key: str) -> _Entry | None:
+    """`_lookup`, once per key: a name is looked up once per process, not once per mention."""
+    return _lookup(_data(), key)
+
+
+@lru_cache(maxsize=1 << 16)
+def _longer(key: str) -> bool:
+    """Whether any name continues `key` with another word, so a longer n-gram is worth trying."""
+    data = _data()
+    if key in data.prefixes:
+        return True
+    prefix = key.encode("utf-8") + b" "
+    return data.blob.startswith(prefix, _first_line_at(data.blob, prefix))
+
+
+@lru_cache(maxsize=1 << 16)
+def _key(name: str) -> str:
+    return place_key(name)
+
+
 def _scan(text: str, data: _Data) -> list[Mention]:
     """Every place mention in `text`, in order."""
-    tokens = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-    n = len(tokens)
     mentions: list[Mention] = []
+    for s, e in _runs(text):
+        rel_tokens, hits = _run_names(text[s:e])
+        tokens = [(s + a, s + b) for a, b in rel_tokens]
+        for i, j, rel_end, entry in hits:
+            start, end = tokens[i][0], s + rel_end
+            if not _run_ok(text, tokens, i, j, entry):
+                continue
+            prev = mentions[-1] if mentions else None
+            if not entry.trusted and not _supported(text, start, end, prev):
+                continue
+            if prev is not None and _CONTAINS.fullmatch(text[prev.end : start]):
+                mentions.pop()  # "the Idlib towns of Ariha": Ariha is the place meant
+            mentions.append(_mention(text, start, end, entry, prev))
+    return mentions
+
+
+_Hit = tuple[int, int, int, _Entry]  # first and last token, where the name ends, its entry
+
+
+@lru_cache(maxsize=1 << 14)
+def _run_names(run: str) -> tuple[list[tuple[int, int]], list[_Hit]]:
+    """The tokens of a run of capitalised words and the names in it, longest first from
+    the left. Pure in the run's text, so "the United Nations" is parsed once per process."""
+    data = _data()
+    tokens = [m.span() for m in _WORD.finditer(run)]
+    hits: list[_Hit] = []
+    n = len(tokens)
     i = 0
     while i < n:
         s, e = tokens[i]
-        first = text[s:e]
+        first = run[s:e]
         if not (_cap(first) or first.lower() in _PARTICLES):
             i += 1
             continue
-        # The longest name starting here: join words while they touch.
-        last = i
-        while (
-            last + 1 < n
-            and last - i + 1 < _MAX_WORDS
-            and _joined(text, tokens[last][1], tokens[last + 1][0])
-        ):
-            last += 1
-        hit: tuple[int, int, _Entry] | None = None
-        for j in range(last, i - 1, -1):
-            word = text[tokens[j][0] : tokens[j][1]]
-            if not _cap(word) and not (word.isupper()):
-                continue
-            span_end = tokens[j][1]
-            keys = [place_key(text[s:span_end])]
-            if word[-2:] in ("'s", "’s"):
-                keys.insert(0, place_key(text[s : span_end - 2]))
-                span_end_p = span_end - 2
-            else:
-                span_end_p = span_end
-            for k, key in enumerate(keys):
-                if len(key) < 2 or (
-                    text[s:span_end].isupper() and len(key) <= 3 and key not in data.curated
-                ):
-                    continue
-                entry = _lookup(data, key)
-                if entry is not None:
-                    hit = (j, span_end_p if (k == 0 and len(keys) == 2) else span_end, entry)
-                    break
-            if hit:
+        # The longest name starting here: extend word by word while some name goes on.
+        hit: _Hit | None = None
+        j = i
+        while j < n and j - i < _MAX_WORDS:
+            if j > i and not _joined(run, tokens[j - 1][1], tokens[j][0]):
                 break
+            span_end = tokens[j][1]
+            word = run[tokens[j][0] : span_end]
+            key = _key(run[s:span_end])
+            if _cap(word) or word.isupper():
+                keys = [(key, span_end)]
+                if word[-2:] in ("'s", "’s"):
+                    keys.insert(0, (_key(run[s : span_end - 2]), span_end - 2))
+                for k, k_end in keys:
+                    if len(k) < 2 or (
+                        run[s:span_end].isupper() and len(k) <= 3 and k not in data.curated
+                    ):
+                        continue
+                    entry = _entry(k)
+                    if entry is not None:
+                        hit = (i, j, k_end, entry)
+                        break
+            if not _longer(key):
+                break
+            j += 1
         if hit is None:
             i += 1
             continue
-        j, end, entry = hit
-        if not _run_ok(text, tokens, i, j, entry):
-            i = j + 1
-            continue
-        prev = mentions[-1] if mentions else None
-        if not entry.trusted and not _supported(text, s, end, prev):
-            i = j + 1
-            continue
-        if prev is not None and _CONTAINS.fullmatch(text[prev.end : s]):
-            mentions.pop()  # "the Idlib towns of Ariha": Ariha is the place meant
-        mentions.append(_mention(text, s, end, entry, prev))
-        i = j + 1
-    return mentions
+        hits.append(hit)
+        i = hit[1] + 1
+    return tokens, hits
 
 
 # Between a wider place and a narrower one inside it: "Idlib('s) towns of", "province of".
@@ -494,6 +577,7 @@ _CONTAINS = re.compile(
     r"(?:['’]s)?\s(?:towns?|villages?|cit(?:y|ies)|districts?|provinces?|regions?|areas?)\s"
     r"(?:of|including|such\sas)\s"
 )
+_HYPHENED = re.compile(r"[ \u00a0]?[-‐][ \u00a0]?([^\W\d_]+)")
 
 
 def _run_ok(text: str, tokens: list[tuple[int, int]], i: int, j: int, entry: _Entry) -> bool:
@@ -502,7 +586,10 @@ def _run_ok(text: str, tokens: list[tuple[int, int]], i: int, j: int, entry: _En
         w = text[tokens[i - 1][0] : tokens[i - 1][1]]
         if _cap(w) and w.lower() not in _FUNCTION and w.lower() not in _COMPASS:
             return False
-    if j + 1 < len(tokens) and _joined(text, tokens[j][1], tokens[j + 1][0]):
+    if j + 1 == len(tokens):
+        after = _HYPHENED.match(text, tokens[j][1])
+        return after is None or after.group(1).lower() not in _HYPHEN_ATTRIBUTES
+    if _joined(text, tokens[j][1], tokens[j + 1][0]):
         w = text[tokens[j + 1][0] : tokens[j + 1][1]]
         gap = text[tokens[j][1] : tokens[j + 1][0]]
         if "-" in gap and w.lower() in _HYPHEN_ATTRIBUTES:
@@ -697,7 +784,7 @@ def locate(
 
 
 def _ambiguous_ok(m: Mention, sentence: str, article: ArticlePlaces, data: _Data) -> bool:
-    key = place_key(sentence[m.start : m.end])
+    key = _key(sentence[m.start : m.end])
     if key not in data.needs_context:
         return True
     return m.role in (Role.ORIGIN, Role.IN, Role.DEST, Role.DIRECTION) or (
