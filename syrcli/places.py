@@ -47,6 +47,7 @@ class Role(IntEnum):
     SUBJECT = 4  # "Turkey hosts ...", "Chad, which has taken in ..."
     OTHER = 5  # possessives, "minister of Turkey", objects of other verbs
     REPORT = 6  # "told a briefing in Geneva": where it was said, never what it is about
+    TAKEN = 7  # "flown to hospitals in Nepalgunj": where people were brought, not where hit
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,9 @@ class Mention:
     form: str = "name"
     # For adjectives: the noun they modify ("government", "civilians", "border").
     head: str = ""
+    # A capitalised name missing from the gazetteer, taken as a place from its context
+    # ("the village of Chiuri", "Maqbanah district"); it never sets the article's place.
+    guessed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,13 +307,15 @@ _PLACE_TYPES = frozenset(
     "territory enclave island islands coast part parts".split()
 )
 _ORIGIN_WORDS = frozenset(
-    "from fled flee flees fleeing left leaving escaped escaping evacuated abandoned".split()
+    "from fled flee flees fleeing left leaving leave leaves escaped escaping evacuated "
+    "abandoned".split()
 )
 _DEST_WORDS = frozenset(
     "to into entered entering enter enters reached reaching reach arrived arriving".split()
 )
 _IN_WORDS = frozenset(
     "in at near inside across around within throughout outside on of via through "
+    "crossed crossing cross crosses "
     "between hit struck shelled bombed besieged captured recaptured seized attacked".split()
 )
 _DIRECTION_WORDS = frozenset("towards toward".split())
@@ -328,6 +334,11 @@ _TITLES = frozenset(
 _REFUGE = frozenset(
     "refuge shelter asylum sanctuary safety border resettled settled registered hosted "
     "living live sheltering arrived".split()
+)
+# Where the hurt and the sheltered are taken: "flown to hospitals in Nepalgunj".
+_FACILITIES = frozenset(
+    "hospital hospitals clinic clinics school schools shelter shelters hotel hotels centre "
+    "centres center centers camp camps tents".split()
 )
 _ARRIVAL_BEFORE_IN = frozenset("arrived arriving arrive arrives landed".split())
 # After a host country: "Turkey hosts", "Chad, which has taken in", "Poland has received".
@@ -398,6 +409,13 @@ def _role(text: str, start: int, end: int) -> tuple[Role, str | None]:
         return Role.REPORT, modifier
     if word == "of" and i + 1 < len(before) and before[i + 1] == "out":
         return Role.ORIGIN, modifier
+    if (
+        word in ("in", "at")
+        and i + 1 < len(before)
+        and before[i + 1] in _FACILITIES
+        and any(w in _REFUGE or w in ("to", "into") for w in before[i + 2 : i + 5])
+    ):
+        return Role.TAKEN, modifier  # "taken to hospitals in", "sheltering in schools in"
     if word in ("in", "at") and i + 1 < len(before) and before[i + 1] in _ARRIVAL_BEFORE_IN:
         return Role.DEST, modifier
     if word in _ORIGIN_WORDS:
@@ -510,8 +528,8 @@ def _scan(text: str, data: _Data) -> list[Mention]:
         tokens = [(s + a, s + b) for a, b in rel_tokens]
         for i, j, rel_end, entry in hits:
             start, end = tokens[i][0], s + rel_end
-            if not _run_ok(text, tokens, i, j, entry):
-                continue
+            if not _run_ok(text, tokens, i, j, entry) or text[end : end + 1] in _CURRENCY:
+                continue  # "US$ 375" is money, "Syria Deeply" a name
             prev = mentions[-1] if mentions else None
             if not entry.trusted and not _supported(text, start, end, prev):
                 continue
@@ -577,6 +595,13 @@ _CONTAINS = re.compile(
     r"(?:['’]s)?\s(?:towns?|villages?|cit(?:y|ies)|districts?|provinces?|regions?|areas?)\s"
     r"(?:of|including|such\sas)\s"
 )
+_CURRENCY = frozenset("$€£¥")
+# Title-case nouns after a place in a headline or report title: "Afghanistan Situation".
+_TITLE_NOUNS = frozenset(
+    "situation crisis emergency response update updates flash appeal conflict war earthquake "
+    "quake floods flooding drought cyclone famine offensive refugees refugee displacement "
+    "operations operation overview snapshot dashboard factsheet".split()
+)
 _HYPHENED = re.compile(r"[ \u00a0]?[-‐][ \u00a0]?([^\W\d_]+)")
 
 
@@ -585,7 +610,8 @@ def _run_ok(text: str, tokens: list[tuple[int, int]], i: int, j: int, entry: _En
     if i > 0 and _joined(text, tokens[i - 1][1], tokens[i][0]):
         w = text[tokens[i - 1][0] : tokens[i - 1][1]]
         if _cap(w) and w.lower() not in _FUNCTION and w.lower() not in _COMPASS:
-            return False
+            if not (w.isupper() and len(w) >= 3):  # "IOM Haiti", "UNHCR Chad": an office
+                return False
     if j + 1 == len(tokens):
         after = _HYPHENED.match(text, tokens[j][1])
         return after is None or after.group(1).lower() not in _HYPHEN_ATTRIBUTES
@@ -594,7 +620,8 @@ def _run_ok(text: str, tokens: list[tuple[int, int]], i: int, j: int, entry: _En
         gap = text[tokens[j][1] : tokens[j + 1][0]]
         if "-" in gap and w.lower() in _HYPHEN_ATTRIBUTES:
             return False  # "UK-based", "Russian-backed"
-        if _cap(w) and w.lower() not in _FUNCTION and w.lower() not in _PLACE_TYPES:
+        low = w.lower()
+        if _cap(w) and low not in _FUNCTION and low not in _PLACE_TYPES and low not in _TITLE_NOUNS:
             return False
     return True
 
@@ -608,6 +635,12 @@ def _mention(text: str, start: int, end: int, entry: _Entry, prev: Mention | Non
             role = prev.role  # "from the Idlib towns of Ariha and Saraqib"
     head = ""
     form = entry.form
+    surface = text[start:end]
+    if form == "name" and surface != place.name and not surface.isupper():
+        if _key(surface) == _key(place.name):
+            # The article's own spelling of the same name ("Adre" for "Adré"), so its
+            # figures are reported as the article reports them.
+            place = Place(surface, place.country, place.kind)
     if entry.form == "adj":
         head = text[end : end + 30].lstrip().split(" ", 1)[0].strip(",.;:").lower()
         if head in _BORDER_HEADS:
@@ -707,9 +740,9 @@ def _headline(text: str) -> tuple[int, int] | None:
 _FROM_FIRST = (Category.FLED, Category.DISPLACED, Category.EVACUATED)
 _HOST = (Category.REFUGEES, Category.HOSTED)
 _ORDER: dict[str, tuple[Role, ...]] = {
-    "from": (Role.ORIGIN, Role.IN, Role.DEST, Role.SUBJECT, Role.OTHER),
-    "host": (Role.DEST, Role.SUBJECT, Role.IN, Role.OTHER),
-    "return": (Role.DEST, Role.IN, Role.ORIGIN, Role.SUBJECT, Role.OTHER),
+    "from": (Role.ORIGIN, Role.IN, Role.DEST, Role.TAKEN, Role.SUBJECT, Role.OTHER),
+    "host": (Role.DEST, Role.TAKEN, Role.SUBJECT, Role.IN, Role.OTHER),
+    "return": (Role.DEST, Role.IN, Role.ORIGIN, Role.TAKEN, Role.SUBJECT, Role.OTHER),
     "other": (Role.IN, Role.ORIGIN, Role.SUBJECT, Role.DEST, Role.OTHER),
 }
 _REFUGE_CLAUSE = re.compile(
@@ -772,6 +805,32 @@ def locate(
     if chosen is None:
         chosen = _choose(named, start, end, category)
     if chosen is not None:
+        explicit = [
+            m
+            for m in named
+            if m.place == chosen
+            and m.role in (Role.IN, Role.ORIGIN)
+            and _before(sentence, m.start) in _IN_WORDS | _ORIGIN_WORDS | _SKIPPABLE
+        ]
+        if chosen.kind == "country" and explicit:
+            # "in Somalia", "across Haiti": the sentence names the country itself; a town
+            # in it, in the same role, is more precise ("in Israel ... a house in Margaliot").
+            inside = [
+                m
+                for m in named
+                if m.role is explicit[0].role
+                and m.place.country == chosen.country
+                and m.place.kind != "country"
+                and _before(sentence, m.start) not in _WHOLE
+            ]
+            war_toll = category is Category.KILLED and _WAR.search(sentence)
+            if (
+                inside
+                and not war_toll
+                and all(_before(sentence, m.start) not in _WHOLE for m in explicit)
+            ):
+                return min(inside, key=lambda m: _distance(m, start, end)).place
+            return chosen
         return _refine(chosen, category, sentence, article)
     chosen = _by_nationality(mentions, start, end, category)
     if chosen is not None:
@@ -781,6 +840,15 @@ def locate(
         if carried is not None:
             return carried
     return _article_level(article, category, sentence)
+
+
+# Words that make a named country the whole of the figure: "across Somalia".
+_WHOLE = frozenset("across throughout nationwide all whole entire".split())
+
+
+def _before(text: str, pos: int) -> str:
+    words = _words_before(text, pos, 1)
+    return words[0] if words else ""
 
 
 def _ambiguous_ok(m: Mention, sentence: str, article: ArticlePlaces, data: _Data) -> bool:
@@ -874,7 +942,7 @@ def _continued(
         if prev_start <= m.start < offset
         and m.form == "name"
         and m.place.kind != "country"
-        and m.role not in (Role.DEST, Role.DIRECTION, Role.REPORT)
+        and m.role not in (Role.DEST, Role.DIRECTION, Role.REPORT, Role.TAKEN)
     ]
     return earlier[0].place if earlier else None
 
