@@ -47,13 +47,15 @@ _DATE = re.compile(
 )
 _RELATIVE = re.compile(
     r"""\b(?:
-      (?P<yesterday>yesterday|last\snight)
-    | (?P<today>today|tonight|this\s(?:morning|afternoon|evening|week)|so\sfar\sthis\s\w+
-        |this\smonth|this\syear|in\srecent\s(?:days|weeks|months)|over\sthe\spast\s\w+\s?\w*)
-    | (?P<weekend>(?:over|at|during)\sthe\sweekend|this\sweekend|last\sweekend)
-    | (?P<lastweek>last\sweek)
-    | (?P<lastmonth>last\smonth)
-    | (?P<lastyear>last\syear)
+      (?P<yesterday>(?i:yesterday|last\snight))
+    | (?P<thisyear>(?i:(?:so\sfar\s)?this\syear))                # the year: "2024"
+    | (?P<thismonth>(?i:(?:so\sfar\s)?this\smonth))              # the month: "2024-02"
+    | (?P<today>(?i:today|tonight|this\s(?:morning|afternoon|evening|week)
+        |so\sfar\sthis\s\w+|in\srecent\s(?:days|weeks|months)|over\sthe\spast\s\w+\s?\w*))
+    | (?P<weekend>(?i:(?:over|at|during)\sthe\sweekend|this\sweekend|last\sweekend))
+    | (?P<lastweek>(?i:last\sweek))
+    | (?P<lastmonth>(?i:last\smonth))
+    | (?P<lastyear>(?i:last\syear))
     | (?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
     )\b""",
     re.VERBOSE,
@@ -157,11 +159,18 @@ def _complete(found: _Found, year_hint: int | None) -> dt.date | None:
         return None
 
 
+# A report title's fields: "Title | Place | 30 Nov 2023"; the date is a field of its own.
+_SEGMENT = re.compile(r"[|·•]\s*$")
+_SEGMENT_WORDS = re.compile(r"[^|·•\n]*[A-Za-z]{3}")
+
+
 def _is_date_line(line: str, m: re.Match[str]) -> bool:
     """A date line is short, or labelled ("Published: ..."): a caption's date is neither."""
     before = line[: m.start()]
     if _LABEL.search(before[-25:]):
         return True
+    if _SEGMENT.search(before[-3:]) and not _SEGMENT_WORDS.match(line, m.end()):
+        return True  # "UNHCR Operational Update | Afghanistan Situation | 30 Nov 2023"
     rest = (before + line[m.end() :]).strip()
     words = re.findall(r"[A-Za-z]{2,}", rest)
     return len(rest) <= 45 and len(words) <= 6
@@ -180,7 +189,8 @@ def _year_hint(lines: list[str]) -> int | None:
 
 _REPORTING = frozenset(
     "said says say told reported reports announced added stated tweeted wrote according "
-    "statement briefing reporters report published posted released confirmed".split()
+    "statement briefing reporters report confirmed".split()
+    # Not "published" or "released": "figures published in March 2023" date the figures.
 )
 _SUBORDINATE = frozenset("since after following when before until once as".split())
 _EVENT_VERBS = frozenset(
@@ -188,6 +198,11 @@ _EVENT_VERBS = frozenset(
     "agreed declared took came landed hit swept attacked stormed overran fell".split()
 )
 _PERIOD_START = frozenset("between from".split())
+_PERIOD_END = re.compile(rf"\s(?:and|to|until|through)\s(?:(?:early|mid|late)\s?-?)?{_MONTH}\b")
+_EVENT_NOUNS = frozenset(
+    "exodus war floods flood earthquake quake election elections uprising revolution coup "
+    "crisis invasion offensive massacre genocide famine drought cyclone tsunami".split()
+)
 # Words that sit between a verb and its date: "said late last Friday", "reported on Monday".
 _NEAR_DATE = frozenset("on in at late early earlier last this next".split())
 _PERIOD_WORDS = frozenset("the start beginning end middle mid mid- early late of".split())
@@ -212,11 +227,20 @@ def figure_date(sentence: str, start: int, end: int, published: dt.date | None) 
     '2016-02-02'
     """
     fallback = published.isoformat() if published else None
-    candidates = _candidates(sentence, start, end, published)
+    candidates = [
+        c
+        for c in _candidates(sentence, start, end, published)
+        if not _CLAUSE_BREAK.search(sentence, min(c.end, end), max(c.start, start))
+    ]
     if not candidates:
         return fallback
     best = min(candidates, key=lambda c: _gap(c, start, end))
     return best.value
+
+
+# Between two clauses with figures of their own: "... over the weekend, while the ICRC said
+# its hospital was treating 100 wounded" (the weekend is the first clause's).
+_CLAUSE_BREAK = re.compile(r";|,?\s(?:while|whereas|meanwhile)\s")
 
 
 def _gap(c: _Candidate, start: int, end: int) -> int:
@@ -306,6 +330,10 @@ def _context(before: list[str], after: str, sentence: str, pos: int) -> str:
         return "skip"  # "a January 12 ceasefire"
     if before and before[0] in _PERIOD_START and re.match(r"\s(?:and|to|until|-)\s", after):
         return "skip"  # the start of "between 19 February and 23 March"
+    if _PERIOD_END.match(after):
+        return "skip"  # "in October and November": the period ends with the second month
+    if before[:1] == ["of"] and len(before) > 1 and before[1] in _EVENT_NOUNS:
+        return "skip"  # "the mass exodus of 2017": another event's year
     if any(v in _EVENT_VERBS for v in before[:3]):
         return "skip"  # "captured Rabiya ... on Jan. 24", "the war that erupted in 2011"
     return "date"
@@ -337,6 +365,10 @@ def _relative(m: re.Match[str], published: dt.date) -> str:
     if kind == "lastmonth":
         prev = published - relativedelta(months=1)
         return f"{prev.year:04d}-{prev.month:02d}"
+    if kind == "thisyear":
+        return f"{published.year:04d}"
+    if kind == "thismonth":
+        return f"{published.year:04d}-{published.month:02d}"
     if kind == "lastyear":
         return f"{published.year - 1:04d}"
     if kind == "weekday":

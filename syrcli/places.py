@@ -526,6 +526,11 @@ def _scan(text: str, data: _Data) -> list[Mention]:
     for s, e in _runs(text):
         rel_tokens, hits = _run_names(text[s:e])
         tokens = [(s + a, s + b) for a, b in rel_tokens]
+        if not hits and len(tokens) <= 3 and _unknown_place(text, s, e, data):
+            prev = mentions[-1] if mentions else None
+            entry = _Entry(Place(text[s:e], None, "city"), True)
+            mentions.append(dataclasses.replace(_mention(text, s, e, entry, prev), guessed=True))
+            continue
         for i, j, rel_end, entry in hits:
             start, end = tokens[i][0], s + rel_end
             if not _run_ok(text, tokens, i, j, entry) or text[end : end + 1] in _CURRENCY:
@@ -537,6 +542,47 @@ def _scan(text: str, data: _Data) -> list[Mention]:
                 mentions.pop()  # "the Idlib towns of Ariha": Ariha is the place meant
             mentions.append(_mention(text, start, end, entry, prev))
     return mentions
+
+
+# A name the gazetteer lacks is taken for a place only where news names small places:
+# "the village of Chiuri", "Maqbanah district", "villages such as Aita al-Shaab", "in Jajarkot".
+_TYPE_AFTER = re.compile(
+    r"\s(?:refugee\s|displacement\s|IDP\s|border\s)?(?:district|village|town|camp|commune"
+    r"|municipality|locality|county|zone|region|province|governorate|neighbourhood"
+    r"|neighborhood|settlement|sub-district|area|crossing|border\scrossing)\b"
+)
+_TYPE_BEFORE = frozenset(
+    "village villages town towns city commune district localities locality settlement "
+    "camp neighbourhood neighborhood municipality area".split()
+)
+_LOCATIVE = frozenset("in at near from outside".split())
+# Capitalised words that are institutions or titles, not places ("Al-Aqsa Martyrs Hospital").
+_INSTITUTIONS = frozenset(
+    "hospital school university ministry council committee agency programme program office "
+    "fund bank forces force army party front movement group brigade company hotel stadium "
+    "court parliament congress senate cabinet assembly commission mission institute centre "
+    "center church mosque airport station phase report plan house".split()
+)
+
+
+def _unknown_place(text: str, s: int, e: int, data: _Data) -> bool:
+    words = text[s:e].replace("-", " ").split()
+    if text[s:e].isupper() or not words or not _cap(words[0]):
+        return False
+    for w in words:
+        k = _key(w)
+        if k in data.never or k in data.curated or w.lower() in _INSTITUTIONS:
+            return False
+        if w.lower() in _COMPASS or w.lower() in _FUNCTION and w[:1].isupper():
+            return False
+    if _TYPE_AFTER.match(text, e):
+        return True
+    before = _words_before(text, s, 4)
+    if len(before) >= 2 and before[0] == "of" and before[1] in _TYPE_BEFORE:
+        return True
+    if len(before) >= 3 and before[:2] == ["as", "such"] and before[2] in _TYPE_BEFORE:
+        return True
+    return bool(before) and before[0] in _LOCATIVE and text[e : e + 2] != " ("
 
 
 _Hit = tuple[int, int, int, _Entry]  # first and last token, where the name ends, its entry
@@ -685,10 +731,14 @@ def article_places(text: str) -> ArticlePlaces:
     m = _DATELINE.match(text)
     if m and "\n" not in m.group("head"):
         dateline_end = m.end()
-        inside = [x for x in mentions if x.end <= dateline_end and x.form == "name"]
+        inside = [
+            x for x in mentions if x.end <= dateline_end and x.form == "name" and not x.guessed
+        ]
         if inside:
             default = inside[0].place
-    named = [x for x in mentions if x.form == "name" and x.role is not Role.REPORT]
+    named = [
+        x for x in mentions if x.form == "name" and x.role is not Role.REPORT and not x.guessed
+    ]
     counts = Counter((x.place.name, x.place.country) for x in named)
     if default is None:
         headline = _headline(text)
@@ -703,6 +753,12 @@ def article_places(text: str) -> ArticlePlaces:
     elif default is not None:
         default = _base(default)
     countries = frozenset(x.place.country for x in mentions if x.place.country)
+    home = default.country if default is not None else None
+    if home is not None:
+        mentions = tuple(
+            dataclasses.replace(x, place=Place(x.place.name, home, "city")) if x.guessed else x
+            for x in mentions
+        )
     return ArticlePlaces(default, text, mentions, dateline_end, countries)
 
 
