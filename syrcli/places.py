@@ -344,7 +344,8 @@ _ARRIVAL_BEFORE_IN = frozenset("arrived arriving arrive arrives landed".split())
 # After a host country: "Turkey hosts", "Chad, which has taken in", "Poland has received".
 _HOSTS = re.compile(
     r"""(?:['’]s)?,?\s(?:which\s|that\s|who\s)?
-    (?:(?:has|have|had|is|was|now|already|currently|also|alone)\s){0,3}
+    (?:(?:has|have|had|is|was|now|already|currently|also|alone|continues\sto|continue\sto
+      |still)\s){0,3}
     (?:host|taken\sin|took\sin|takes\sin|take\sin|received|receives|welcomed|sheltered
       |shelters|accommodat|absorbed|opened\sits)""",
     re.VERBOSE | re.IGNORECASE,
@@ -526,10 +527,8 @@ def _scan(text: str, data: _Data) -> list[Mention]:
     for s, e in _runs(text):
         rel_tokens, hits = _run_names(text[s:e])
         tokens = [(s + a, s + b) for a, b in rel_tokens]
-        if not hits and len(tokens) <= 3 and _unknown_place(text, s, e, data):
-            prev = mentions[-1] if mentions else None
-            entry = _Entry(Place(text[s:e], None, "city"), True)
-            mentions.append(dataclasses.replace(_mention(text, s, e, entry, prev), guessed=True))
+        if not hits:
+            _guess(text, tokens, data, mentions)
             continue
         for i, j, rel_end, entry in hits:
             start, end = tokens[i][0], s + rel_end
@@ -565,16 +564,49 @@ _INSTITUTIONS = frozenset(
 )
 
 
-def _unknown_place(text: str, s: int, e: int, data: _Data) -> bool:
-    words = text[s:e].replace("-", " ").split()
-    if text[s:e].isupper() or not words or not _cap(words[0]):
+def _guess(text: str, tokens: list[tuple[int, int]], data: _Data, out: list[Mention]) -> None:
+    """Names in a run the gazetteer knows nothing of: "in Jajarkot and Rukum West district"."""
+    # Parts joined by "and"/"or" share the first one's context ("in Jajarkot and Rukum West");
+    # other lower-case words ("Kostiantynivka on Sunday") and a sentence's "In" start afresh.
+    parts: list[tuple[int, int, bool]] = []
+    first, chained = 0, False
+    for k, (a, b) in enumerate([*tokens, (len(text), len(text))]):
+        word = text[a:b]
+        if k == len(tokens) or (word.lower() in _FUNCTION and (k == first or not _cap(word))):
+            if first < k:
+                parts.append((tokens[first][0], tokens[k - 1][1], chained))
+            first, chained = k + 1, word in ("and", "or")
+    ok = False
+    for s, e, joined in parts:
+        if e - s > 40 or not _looks_like_name(text[s:e], data):
+            ok = False
+            continue
+        ok = (ok and joined) or _unknown_place(text, s, e)
+        if not ok:
+            continue
+        prev = out[-1] if out else None
+        entry = _Entry(Place(text[s:e], None, "city"), True)
+        out.append(dataclasses.replace(_mention(text, s, e, entry, prev), guessed=True))
+
+
+def _looks_like_name(name: str, data: _Data) -> bool:
+    words = name.replace("-", " ").split()
+    if name.isupper() or not words or len(words) > 3 or not _cap(words[0]):
         return False
-    for w in words:
+    for n, w in enumerate(words):
         k = _key(w)
-        if k in data.never or k in data.curated or w.lower() in _INSTITUTIONS:
+        low = w.lower()
+        if k in data.never or k in data.curated or low in _INSTITUTIONS:
             return False
-        if w.lower() in _COMPASS or w.lower() in _FUNCTION and w[:1].isupper():
+        if (low in _COMPASS and n == 0) or (low in _FUNCTION and _cap(w)):
             return False
+    return True
+
+
+_ATTACKS = frozenset("attack attacks raid raids strike strikes assault offensive".split())
+
+
+def _unknown_place(text: str, s: int, e: int) -> bool:
     if _TYPE_AFTER.match(text, e):
         return True
     before = _words_before(text, s, 4)
@@ -582,6 +614,8 @@ def _unknown_place(text: str, s: int, e: int, data: _Data) -> bool:
         return True
     if len(before) >= 3 and before[:2] == ["as", "such"] and before[2] in _TYPE_BEFORE:
         return True
+    if len(before) >= 2 and before[0] == "on" and before[1] in _ATTACKS:
+        return True  # "the attack on Mazeze"
     return bool(before) and before[0] in _LOCATIVE and text[e : e + 2] != " ("
 
 
@@ -656,8 +690,8 @@ def _run_ok(text: str, tokens: list[tuple[int, int]], i: int, j: int, entry: _En
     if i > 0 and _joined(text, tokens[i - 1][1], tokens[i][0]):
         w = text[tokens[i - 1][0] : tokens[i - 1][1]]
         if _cap(w) and w.lower() not in _FUNCTION and w.lower() not in _COMPASS:
-            if not (w.isupper() and len(w) >= 3):  # "IOM Haiti", "UNHCR Chad": an office
-                return False
+            if not (w.isupper() and len(w) >= 3):
+                return False  # after "IOM", "UNHCR" (an office) a name stands on its own
     if j + 1 == len(tokens):
         after = _HYPHENED.match(text, tokens[j][1])
         return after is None or after.group(1).lower() not in _HYPHEN_ATTRIBUTES
@@ -854,6 +888,10 @@ def locate(
         home = _by_nationality(mentions, start, end, category)
         if home is not None:
             return home
+    for m in named:
+        if m.end <= start and _LISTED.fullmatch(sentence, m.end, start):
+            return m.place  # "followed by Peru with 1.5 million, Brazil with 510,000"
+    named = [m for m in named if not _owned_elsewhere(sentence, start, end, m, named)]
     weak = (Role.OTHER,) if category in _HOST else (Role.OTHER, Role.SUBJECT)
     chosen = _choose([m for m in named if m.role not in weak], start, end, category)
     if chosen is None:
@@ -868,7 +906,7 @@ def locate(
             and m.role in (Role.IN, Role.ORIGIN)
             and _before(sentence, m.start) in _IN_WORDS | _ORIGIN_WORDS | _SKIPPABLE
         ]
-        if chosen.kind == "country" and explicit:
+        if chosen.kind in ("country", "region") and explicit:
             # "in Somalia", "across Haiti": the sentence names the country itself; a town
             # in it, in the same role, is more precise ("in Israel ... a house in Margaliot").
             inside = [
@@ -891,6 +929,8 @@ def locate(
     chosen = _by_nationality(mentions, start, end, category)
     if chosen is not None:
         return chosen
+    if article.default is not None and article.default.country and _NATIONAL.search(sentence):
+        return _country(article.default.country)  # "in the country", "nationwide"
     if offset >= 0:
         carried = _continued(sentence, offset, article, category)
         if carried is not None:
@@ -898,6 +938,40 @@ def locate(
     return _article_level(article, category, sentence)
 
 
+# A figure listed right after its place: "Peru with 1.5 million", "Brazil (510,000)".
+_LISTED = re.compile(r"\s(?:with|has)\s(?:about\s|some\s|around\s|nearly\s|almost\s)?|\s\(")
+# Another figure in the sentence, which a place may belong to instead.
+_NUMBER = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*\d?")
+_ANOTHER = re.compile(r"\b(?:another|a\sfurther|other)\s$")
+_BREAKDOWN = re.compile(r"\b(?:including|among\sthem|of\swhom|of\sthem|of\swhich)\b")
+
+
+def _owned_elsewhere(sentence: str, start: int, end: int, m: Mention, named: list[Mention]) -> bool:
+    """Whether a place belongs to another figure of the sentence: "105 were killed in
+    Jajarkot and 52 in Rukum West" (Jajarkot is the 105's), "2 million crossed, including
+    600,000 who sought refuge in Chad" (Chad is the 600,000's)."""
+    if m.start >= end:
+        n = _NUMBER.search(sentence, end, m.start)
+        return (
+            n is not None
+            and _BREAKDOWN.search(sentence, end, n.start()) is not None
+            and "," not in sentence[n.end() : m.start]  # the breakdown goes on to the place
+        )
+    n = _NUMBER.search(sentence, 0, m.start)
+    if n is None or m.end > start:
+        return False
+    if _ANOTHER.search(sentence, max(0, start - 12), start):
+        return True  # "30,000 in Derna, and another 6,000 in other towns"
+    return any(
+        o.start >= end and o.start - end <= 60 and not _NUMBER.search(sentence, end, o.start)
+        for o in named
+    )
+
+
+_NATIONAL = re.compile(
+    r"\b(?:(?:in|across|throughout|around)\sthe\scountry|nationwide|countrywide"
+    r"|neighbouring\scountries|neighboring\scountries)\b"
+)
 # Words that make a named country the whole of the figure: "across Somalia".
 _WHOLE = frozenset("across throughout nationwide all whole entire".split())
 
@@ -963,6 +1037,9 @@ def _by_nationality(
     return victims[0].place if victims and category not in _FROM_FIRST else None
 
 
+_WAR_TOLLS = (Category.KILLED, Category.DISPLACED, Category.INJURED, Category.MISSING)
+
+
 def _refine(place: Place, category: Category, sentence: str, article: ArticlePlaces) -> Place:
     """A country named in passing yields to the article's more specific place in it."""
     default = article.default
@@ -971,7 +1048,7 @@ def _refine(place: Place, category: Category, sentence: str, article: ArticlePla
         or category in _HOST
         or default.kind == "country"
         or default.country != place.country
-        or (category is Category.KILLED and _WAR.search(sentence))
+        or (category in _WAR_TOLLS and _WAR.search(sentence))
     ):
         return place
     if place.kind == "country" or _base(place).kind == "country":
@@ -998,6 +1075,7 @@ def _continued(
         if prev_start <= m.start < offset
         and m.form == "name"
         and m.place.kind != "country"
+        and not m.guessed
         and m.role not in (Role.DEST, Role.DIRECTION, Role.REPORT, Role.TAKEN)
     ]
     return earlier[0].place if earlier else None
