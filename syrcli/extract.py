@@ -51,6 +51,8 @@ CHANGE_VERBS = frozenset(
 POPULATION = frozenset({"population", "populations", "inhabitants"})
 CLAUSE_BREAKS = frozenset({";", "while", "whereas", "but", "although", "though"})
 COPULAS = frozenset({"is", "was", "are", "were", "at"})  # "the number ... is now 253,000"
+# Words that open a new clause before a level verb's subject: "... flee as toll rises to 68".
+SUBORDINATORS = frozenset({"as", "when", "after", "because", "amid", "despite", "where"})
 SUBTOTAL = frozenset({"including", "includes", "include"})
 # Words that may stand between a noun phrase and its verb: "55,000 were now fleeing".
 AUX = frozenset(
@@ -83,6 +85,7 @@ COMBATANT_CATEGORIES = EVENTS - {Category.RETURNED, Category.EVACUATED}
 # Verbs that also take things as objects ("crossed 20,000 points", "hosts 30 teams"): when
 # they come before the number, it counts people only if a person noun or demonym follows.
 NEEDS_PERSON = frozenset({Category.FLED, Category.HOSTED, Category.RETURNED, Category.AFFECTED})
+OFFICIAL_CATEGORIES = COMBATANT_CATEGORIES | {Category.EVACUATED}
 RESTRICTED_UNITS = frozenset({"combatants", "officials"})
 PRONOUN_OPENERS = frozenset({"they", "many", "most", "all", "some"})
 NEAR_LEFT = 12  # how far, in tokens, the fallback looks for a term before the number
@@ -271,8 +274,7 @@ def _sentence_figures(
         if gov is None:
             continue
         gov = _refuge_at_home(gov, words)
-        allowed = EVENTS if np.unit == "combatants" else COMBATANT_CATEGORIES
-        if np.unit in RESTRICTED_UNITS and gov.term.category not in allowed:
+        if np.unit in RESTRICTED_UNITS and gov.term.category not in OFFICIAL_CATEGORIES:
             continue  # "sent thousands of troops" is no figure; "killed 20 soldiers" is
         projection = projection or hypothetical or _modal_before(q.first, words, lex)
         out.append((q, gov, np.unit, projection, _term_text(gov, tokens)))
@@ -396,7 +398,8 @@ def _not_a_figure(
             return True  # "on 2 and 3 June"
     if _population_level(q, words):
         return True
-    if prose and q.first > 1 and tokens[q.first - 1].text.istitle() and q.digits:
+    label_ok = prose or (q.value < 1000 and q.last == n)  # "Update, Round 8" ends a line
+    if label_ok and q.first > 1 and tokens[q.first - 1].text.istitle() and q.digits:
         label = words[q.first - 1]
         if len(label) > 2 and label not in lex.vocabulary and label not in FUNCTION_WORDS:
             return True  # a label: "Round 8", "Phase 2", "Resolution 2254"
@@ -404,6 +407,8 @@ def _not_a_figure(
         return True
     if after in WEEKDAYS:
         return True
+    if after in ("a", "p") and last + 2 < n and words[last + 1] == "." and words[last + 2] == "m":
+        return True  # "5 a.m."
     if lex.not_after.match(words, last) or lex.not_before.match_ending(words, q.first):
         return True
     if q.first != first and lex.not_before.match_ending(words, first):
@@ -551,7 +556,7 @@ def _governor(
         return np.term, False
     if right is not None:
         return right, right_modal
-    near = _nearest(q, np, words, terms)
+    near = _nearest(q, np, words, lex, terms)
     if near is None:
         return None, False
     return near, _modal_before(near.first, words, lex)
@@ -592,15 +597,29 @@ def _left_term(
     # The subject of a level verb opens its clause: "The death toll from the strike on a house
     # in Nuseirat refugee camp has risen to 20" is a toll, not refugees. Take the first term.
     subject: Governor | None = None
-    for start in range(end - 1, max(-1, end - 16), -1):
-        if words[start] in CLAUSE_BREAKS or words[start] == ",":
+    start = end - 1
+    floor = max(-1, end - 20)
+    while start > floor:
+        word = words[start]
+        if word == ",":
+            # An aside ("outside Stepanakert, the regional capital,") sits between two
+            # commas; anything else before a comma is another clause.
+            opening = next(
+                (j for j in range(start - 1, max(-1, start - 9), -1) if words[j] == ","), None
+            )
+            if opening is None or subject is not None:
+                break
+            start = opening - 1
+            continue
+        if word in CLAUSE_BREAKS or word in SUBORDINATORS:
             break
-        if words[start] in POPULATION:
+        if word in POPULATION:
             return None
         for t_end, term in terms.get(start, ()):
             if not term.after and t_end <= end:
                 subject = Governor(term, start, t_end, subject=True)
                 break  # the longest term starting here
+        start -= 1
     return subject
 
 
@@ -658,7 +677,11 @@ def _modal_before(i: int, words: Sequence[str], lex: Lexicon) -> bool:
 
 
 def _nearest(
-    q: Quantity, np: NounPhrase, words: Sequence[str], terms: dict[int, list[tuple[int, Term]]]
+    q: Quantity,
+    np: NounPhrase,
+    words: Sequence[str],
+    lex: Lexicon,
+    terms: dict[int, list[tuple[int, Term]]],
 ) -> Governor | None:
     best: tuple[int, Governor] | None = None
     for start in range(max(0, q.first - NEAR_LEFT - 6), np.last + NEAR_RIGHT + 1):
@@ -668,8 +691,8 @@ def _nearest(
         t_end, term = found[0]
         if term.after:
             continue
-        if term.category in NEEDS_PERSON and not np.person:
-            continue
+        if term.category in NEEDS_PERSON and not np.person and not lex.units.match(words, start):
+            continue  # a verb that also takes things; a noun ("arrivals") is fine
         if t_end == q.first and all(w in CHANGE_VERBS for w in words[start:t_end]):
             continue  # "reached 3.1 million": a level, not an arrival
         if start >= np.last:
