@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
@@ -34,7 +35,8 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 # One date as news writes it; each alternative is anchored on a month name, digits or a year.
 _DATE = re.compile(
     rf"""
-    (?P<iso>{_YEAR}-[01]\d-[0-3]\d)(?:T[0-2]\d:[0-5]\d(?::[0-5]\d)?)?      # 2021-03-03T10:00
+    (?=[0-9JFMASOND])            # every date starts so: other positions fail at once
+    (?:(?P<iso>{_YEAR}-[01]\d-[0-3]\d)(?:T[0-2]\d:[0-5]\d(?::[0-5]\d)?)?      # 2021-03-03T10:00
     | \b(?P<dmy_a>\d{{1,2}})/(?P<dmy_b>\d{{1,2}})/(?P<dmy_y>{_YEAR})\b       # 02/02/2016
     | \b(?P<d1>{_DAY})(?:st|nd|rd|th)?\s(?:of\s)?(?P<m1>{_MONTH})\b\.?     # 23 February
       (?:,?\s(?P<y1>{_YEAR})\b)?                                           #   2020
@@ -42,11 +44,11 @@ _DATE = re.compile(
       (?!\s?[-–:.]?\d)(?:,?\s(?P<y2>{_YEAR})\b)?                           #   , 2020
     | \b(?P<m3>{_MONTH})\b\.?(?:,?\s(?P<y3>{_YEAR})\b)?                    # February (2020)
     | \b(?P<y4>{_YEAR})\b(?![-/.,]?\d)                                     # 2020
-    """,
+    )""",
     re.VERBOSE,
 )
 _RELATIVE = re.compile(
-    r"""\b(?:
+    r"""(?=[ytslioadwmfYTSLIOADWMF])\b(?:
       (?P<yesterday>(?i:yesterday|last\snight))
     | (?P<thisyear>(?i:(?:so\sfar\s)?this\syear))                # the year: "2024"
     | (?P<thismonth>(?i:(?:so\sfar\s)?this\smonth))              # the month: "2024-02"
@@ -229,8 +231,9 @@ def figure_date(sentence: str, start: int, end: int, published: dt.date | None) 
     fallback = published.isoformat() if published else None
     candidates = [
         c
-        for c in _candidates(sentence, start, end, published)
-        if not _CLAUSE_BREAK.search(sentence, min(c.end, end), max(c.start, start))
+        for (m_start, m_end), c in _candidates(sentence, published)
+        if not (m_start < end and m_end > start)  # the figure itself ("2,000" is no year)
+        and not _CLAUSE_BREAK.search(sentence, min(c.end, end), max(c.start, start))
     ]
     if not candidates:
         return fallback
@@ -247,11 +250,14 @@ def _gap(c: _Candidate, start: int, end: int) -> int:
     return start - c.end if c.end <= start else max(0, c.start - end)
 
 
-def _candidates(sentence: str, start: int, end: int, published: dt.date | None) -> list[_Candidate]:
+@lru_cache(maxsize=256)
+def _candidates(
+    sentence: str, published: dt.date | None
+) -> tuple[tuple[tuple[int, int], _Candidate], ...]:
+    """Every date of the sentence with the span it was read from, once for all its figures."""
+    spans: list[tuple[int, int]] = []
     out: list[_Candidate] = []
     for m in _DATE.finditer(sentence):
-        if m.start() < end and m.end() > start:
-            continue  # the figure itself ("2,000" is no year)
         found = _parse(m)
         if _valid(found) is None:
             continue
@@ -262,26 +268,30 @@ def _candidates(sentence: str, start: int, end: int, published: dt.date | None) 
         role = _context(before, after, sentence, m.start())
         if role == "skip":
             continue
+        spans.append(m.span())
         if role == "since":
             out.append(_Candidate(_since_start(sentence, m.start()), m.end(), _iso(published)))
             continue
         out.append(_Candidate(m.start(), m.end(), _explicit(found, published)))
     for m in _RELATIVE.finditer(sentence):
-        if m.start() < end and m.end() > start:
-            continue
         before = _words_before(sentence, m.start())
         role = _context(before, sentence[m.end() : m.end() + 20], sentence, m.start())
         if role == "skip":
             continue
+        spans.append(m.span())
         if role == "since" or published is None:
             out.append(_Candidate(m.start(), m.end(), _iso(published)))
             continue
         out.append(_Candidate(m.start(), m.end(), _relative(m, published)))
-    for m in re.finditer(r"\bsince\b", sentence):
+    for m in _SINCE.finditer(sentence):
         # "since the floods began": the period ends on the article date whatever began it.
         if not any(c.start <= m.start() < c.end for c in out):
+            spans.append(m.span())
             out.append(_Candidate(m.start(), m.end(), _iso(published)))
-    return out
+    return tuple(zip(spans, out, strict=True))
+
+
+_SINCE = re.compile(r"\bsince\b")
 
 
 def _iso(published: dt.date | None) -> str | None:

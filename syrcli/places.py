@@ -76,6 +76,10 @@ class ArticlePlaces:
     dateline_end: int = 0
     # Countries named with support from context, so "Jordan" alone elsewhere is the country.
     countries: frozenset[str] = field(default_factory=frozenset)
+    # Each sentence's mentions in its own offsets, made once for all the sentence's figures.
+    by_sentence: dict[tuple[int, int], list[Mention]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
 
 # --- normalising names -------------------------------------------------------------------
@@ -495,7 +499,9 @@ def _runs(text: str) -> list[tuple[int, int]]:
         if out and s - out[-1][1] <= 16 and _CONNECTED.fullmatch(text, out[-1][1], s):
             out[-1] = (out[-1][0], e)
             continue
-        lead = _LEADING.search(text, max(0, s - 12), s) if s else None
+        # A particle is a short word just before: look only when there is one.
+        short = s > 1 and text[s - 1] in " -‐\u00a0"
+        lead = _LEADING.search(text, max(0, s - 12), s) if short else None
         out.append((lead.start() if lead else s, e))
     return out
 
@@ -528,7 +534,12 @@ def _scan(text: str, data: _Data) -> list[Mention]:
         rel_tokens, hits = _run_names(text[s:e])
         tokens = [(s + a, s + b) for a, b in rel_tokens]
         if not hits:
-            _guess(text, tokens, data, mentions)
+            if (
+                _GUESS_HINT.search(text, max(0, s - 12), s)
+                or _TYPE_AFTER.match(text, e)
+                or (len(tokens) > 1 and not text[s:e].istitle())
+            ):
+                _guess(text, tokens, data, mentions)
             continue
         for i, j, rel_end, entry in hits:
             start, end = tokens[i][0], s + rel_end
@@ -554,6 +565,8 @@ _TYPE_BEFORE = frozenset(
     "village villages town towns city commune district localities locality settlement "
     "camp neighbourhood neighborhood municipality area".split()
 )
+# Cheap first look before _guess: a word before the run that could make it a place.
+_GUESS_HINT = re.compile(r"\b(?:in|at|near|from|outside|of|as|on)\s(?:the\s)?$", re.IGNORECASE)
 _LOCATIVE = frozenset("in at near from outside".split())
 # Capitalised words that are institutions or titles, not places ("Al-Aqsa Martyrs Hospital").
 _INSTITUTIONS = frozenset(
@@ -874,11 +887,15 @@ def locate(
     if offset >= 0:
         # The article was scanned once already; reuse its mentions, in sentence offsets.
         stop = offset + len(sentence)
-        scanned = [
-            dataclasses.replace(m, start=m.start - offset, end=m.end - offset)
-            for m in article.mentions
-            if offset <= m.start and m.end <= stop
-        ]
+        cached = article.by_sentence.get((offset, stop))
+        if cached is None:
+            cached = [
+                dataclasses.replace(m, start=m.start - offset, end=m.end - offset)
+                for m in article.mentions
+                if offset <= m.start and m.end <= stop
+            ]
+            article.by_sentence[(offset, stop)] = cached
+        scanned = cached
     else:
         scanned = _scan(sentence, data)
     mentions = [m for m in scanned if m.start >= skip and m.role is not Role.REPORT]
