@@ -23,7 +23,7 @@ from rich.text import Text
 from syrcli import __version__
 from syrcli.evalcmd import eval_command
 from syrcli.formats import TABLE_FIELDS, Format, make_writer, printable, unknown_fields
-from syrcli.model import FIELDS, Document, Figure, ReadError
+from syrcli.model import FIELDS, ClusterError, Document, Figure, ReadError
 from syrcli.output import OutputError, atomic_text, detach_stdout, utf8_stdout
 from syrcli.sources import (
     DEFAULT_GLOBS,
@@ -189,7 +189,7 @@ def extract(
             encoding=_check_encoding(encoding),
             state=state,
             db=db,
-            jobs=jobs if jobs is not None else os.cpu_count() or 1,
+            jobs=jobs if jobs is not None else _usable_cpus(),
             dask=dask,
             article_date=_parse_date(article_date),
             csv_safe=csv_safe,
@@ -253,6 +253,14 @@ def _parse_date(text: str | None) -> dt.date | None:
         ) from None
 
 
+def _usable_cpus() -> int:
+    """CPUs this process may run on (a container or taskset may allow fewer than exist)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def run_extract(options: ExtractOptions) -> Exit:
     """Run `extract` with checked options; report problems on stderr and return the code."""
     try:
@@ -276,6 +284,9 @@ def run_extract(options: ExtractOptions) -> Exit:
         return Exit.TROUBLE
     except OutputError as exc:
         say(f"{exc}; check the folder, its permissions and free space")
+        return Exit.TROUBLE
+    except ClusterError as exc:
+        say(str(exc))
         return Exit.TROUBLE
 
 

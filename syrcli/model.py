@@ -103,3 +103,7 @@ class ArticleResult:
     figures: tuple[Figure, ...] = ()
     error: ReadError | None = None
     warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+class ClusterError(Exception):
+    """Dask is missing or its scheduler cannot be reached; the message says what to do."""

@@ -22,7 +22,7 @@ from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
 from syrcli.extract import extract_figures
-from syrcli.model import ArticleResult, Document, ReadError
+from syrcli.model import ArticleResult, ClusterError, Document, ReadError
 from syrcli.sources import read_document
 
 if TYPE_CHECKING:
@@ -130,10 +130,6 @@ def _run_pool(
         else:
             pool.terminate()
         pool.join()
-
-
-class ClusterError(Exception):
-    """Dask is missing or its scheduler cannot be reached; the message says what to do."""
 
 
 def _run_dask(

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 import syrcli.runner
 from syrcli.cli import app
-from syrcli.model import ArticleResult, Document
+from syrcli.model import ArticleResult, ClusterError, Document
 
 runner = CliRunner()
 SEED = "seeds/000_bb73a5e8d94e159f.txt"
@@ -39,7 +39,8 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
 def test_defaults_use_every_cpu(calls: list[dict[str, object]]) -> None:
     result = runner.invoke(app, ["extract", SEED])
     assert result.exit_code == 1  # the fake runner finds nothing
-    assert calls == [{"sources": [SEED], "jobs": os.cpu_count(), "date": None, "dask": None}]
+    cpus = len(os.sched_getaffinity(0))
+    assert calls == [{"sources": [SEED], "jobs": cpus, "date": None, "dask": None}]
 
 
 def test_options_are_passed_through(calls: list[dict[str, object]]) -> None:
@@ -65,3 +66,14 @@ def test_bad_article_date_is_a_usage_error(value: str, calls: list[dict[str, obj
 
 def test_jobs_must_be_positive(calls: list[dict[str, object]]) -> None:
     assert runner.invoke(app, ["extract", "-j", "0", SEED]).exit_code == 2
+
+
+def test_an_unreachable_cluster_is_one_line_and_exit_2(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_cluster(sources: Iterable[str | Document], **_: object) -> Iterator[ArticleResult]:
+        raise ClusterError("cannot reach the Dask scheduler at tcp://h:1; check the address")
+
+    monkeypatch.setattr(syrcli.runner, "run", no_cluster)
+    result = runner.invoke(app, ["extract", "--dask", "tcp://h:1", SEED])
+    assert result.exit_code == 2
+    assert "cannot reach the Dask scheduler" in result.stderr
+    assert "Traceback" not in result.stderr
