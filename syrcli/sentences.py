@@ -35,19 +35,18 @@ _BOUNDARY = regex.compile(
     """,
     regex.VERBOSE,
 )
-_WORD_BEFORE = regex.compile(r"(\w{1,20})\.?$")
-_DOTTED = regex.compile(r"(?:\b\w\.){2,6}$")  # U.S. or U.N.
+_DOTTED = regex.compile(r"(?:\w\.){2,6}")  # U.S. or U.N.
+_OPENERS = "\"'“‘([«"
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at `text[dot]` ends an abbreviation rather than a sentence."""
-    window = text[max(0, dot - 20) : dot + 1]
-    if _DOTTED.search(window):
+    start = max(0, dot - 20)
+    space = max(text.rfind(" ", start, dot), text.rfind("\n", start, dot))
+    chunk = text[space + 1 if space >= 0 else start : dot + 1].lstrip(_OPENERS)
+    if _DOTTED.fullmatch(chunk):
         return True
-    m = _WORD_BEFORE.search(text[max(0, dot - 21) : dot])
-    if not m:
-        return False
-    word = m.group(1)
+    word = chunk[:-1]
     return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
