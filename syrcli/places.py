@@ -318,7 +318,7 @@ _DEST_WORDS = frozenset(
     "to into entered entering enter enters reached reaching reach arrived arriving".split()
 )
 _IN_WORDS = frozenset(
-    "in at near inside across around within throughout outside on of via through "
+    "in at near inside across around within throughout outside on of via through off "
     "crossed crossing cross crosses "
     "between hit struck shelled bombed besieged captured recaptured seized attacked".split()
 )
@@ -566,8 +566,8 @@ _TYPE_BEFORE = frozenset(
     "camp neighbourhood neighborhood municipality area".split()
 )
 # Cheap first look before _guess: a word before the run that could make it a place.
-_GUESS_HINT = re.compile(r"\b(?:in|at|near|from|outside|of|as|on)\s(?:the\s)?$", re.IGNORECASE)
-_LOCATIVE = frozenset("in at near from outside".split())
+_GUESS_HINT = re.compile(r"\b(?:in|at|near|from|outside|off|of|as|on)\s(?:the\s)?$", re.IGNORECASE)
+_LOCATIVE = frozenset("in at near from outside off".split())
 # Capitalised words that are institutions or titles, not places ("Al-Aqsa Martyrs Hospital").
 _INSTITUTIONS = frozenset(
     "hospital school university ministry council committee agency programme program office "
@@ -784,7 +784,9 @@ def article_places(text: str) -> ArticlePlaces:
         if inside:
             default = inside[0].place
     named = [
-        x for x in mentions if x.form == "name" and x.role is not Role.REPORT and not x.guessed
+        x
+        for x in mentions
+        if x.form == "name" and x.role not in (Role.REPORT, Role.TAKEN) and not x.guessed
     ]
     counts = Counter((x.place.name, x.place.country) for x in named)
     if default is None:
