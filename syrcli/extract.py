@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -20,7 +20,7 @@ from syrcli import dates, places
 from syrcli.lexicon import Lexicon, Term, load
 from syrcli.model import Category, Figure
 from syrcli.numbers import NUMBER_WORDS, Quantity, find_quantities
-from syrcli.sentences import split
+from syrcli.sentences import iter_spans
 from syrcli.tokens import Token, tokenize
 
 # A sentence without a digit or a number word holds no figure: skip it before tokenizing.
@@ -117,21 +117,26 @@ def extract_figures(
 
     `article_date` is used when the text carries no date line of its own.
     """
+    return list(iter_figures(text, file, article_date))
+
+
+def iter_figures(
+    text: str, file: str = "-", article_date: dt.date | None = None
+) -> Iterator[Figure]:
+    """`extract_figures` as a stream: memory stays flat however long the text is."""
     lex = load()
-    figures: list[Figure] = []
-    spans = split(text)
     article: places.ArticlePlaces | None = None
     published: dt.date | None = None
     dated = False
-    for index, (start, end) in enumerate(spans):
+    for (start, end), following in _with_next(iter_spans(text)):
         sentence = text[start:end]
         words = _LETTERS.findall(sentence.lower())
         if not _DIGIT.search(sentence) and COUNT_WORDS.isdisjoint(words):
             continue
-        if not _has_term(words, lex) and not _pronoun_follows(text, spans, index, lex):
+        if not _has_term(words, lex) and not _pronoun_follows(text, following, lex):
             continue  # every figure needs a term in its sentence (or "They fled." after it)
         tokens = _unglue(tokenize(sentence, start), lex)
-        found = _sentence_figures(tokens, sentence, start, lex, spans, index, text)
+        found = _sentence_figures(tokens, sentence, start, lex, following, text)
         if not found:
             continue
         if article is None:
@@ -143,30 +148,28 @@ def extract_figures(
             s, e = tokens[q.first].start, tokens[q.last - 1].end
             category = gov.term.category
             place = places.locate(sentence, s - start, e - start, category, article)
-            figures.append(
-                Figure(
-                    file=file,
-                    start=s,
-                    end=e,
-                    text=text[s:e],
-                    value=q.value,
-                    value_max=q.value_max,
-                    qualifier=q.qualifier,
-                    vague=q.vague,
-                    category=category,
-                    term=term_text,
-                    unit=unit,
-                    location=place.name if place else None,
-                    country=place.country if place else None,
-                    date=dates.figure_date(sentence, s - start, e - start, published),
-                    projection=projection,
-                    sentence=sentence,
-                )
+            yield Figure(
+                file=file,
+                start=s,
+                end=e,
+                text=text[s:e],
+                value=q.value,
+                value_max=q.value_max,
+                qualifier=q.qualifier,
+                vague=q.vague,
+                category=category,
+                term=term_text,
+                unit=unit,
+                location=place.name if place else None,
+                country=place.country if place else None,
+                date=dates.figure_date(sentence, s - start, e - start, published),
+                projection=projection,
+                sentence=sentence,
             )
-    return figures
 
 
 _Found = tuple[Quantity, Governor, str, bool, str]
+Span = tuple[int, int]
 
 
 def _has_term(words: list[str], lex: Lexicon) -> bool:
@@ -183,10 +186,18 @@ def _has_term(words: list[str], lex: Lexicon) -> bool:
     )
 
 
-def _pronoun_follows(text: str, spans: Sequence[tuple[int, int]], index: int, lex: Lexicon) -> bool:
-    if index + 1 >= len(spans):
+def _with_next(spans: Iterator[tuple[int, int]]) -> Iterator[tuple[Span, Span | None]]:
+    current = next(spans, None)
+    while current is not None:
+        following = next(spans, None)
+        yield current, following
+        current = following
+
+
+def _pronoun_follows(text: str, following: Span | None, lex: Lexicon) -> bool:
+    if following is None:
         return False
-    start, end = spans[index + 1]
+    start, end = following
     head = text[start : min(end, start + 120)]
     words = _LETTERS.findall(head.lower())
     return bool(words) and words[0] in PRONOUN_OPENERS and _has_term(words, lex)
@@ -238,8 +249,7 @@ def _sentence_figures(
     sentence: str,
     base: int,
     lex: Lexicon,
-    spans: Sequence[tuple[int, int]],
-    index: int,
+    following: Span | None,
     text: str,
 ) -> list[_Found]:
     # "May" mid-sentence is the month, never the modal or a qualifier.
@@ -267,9 +277,9 @@ def _sentence_figures(
             gov, projection = out[-1][1], out[-1][3]  # "killed 1,739, including 647 children"
         else:
             gov, projection = _governor(q, np, tokens, words, lex, terms)
-        if gov is None and index + 1 < len(spans):
+        if gov is None and following is not None:
             if follow is None:
-                follow = (_next_sentence_governor(text, spans[index + 1], lex),)
+                follow = (_next_sentence_governor(text, following, lex),)
             gov = follow[0]
         if gov is None:
             continue

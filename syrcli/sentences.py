@@ -14,6 +14,8 @@ middle of a sentence. The rules below are written for those cases.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 MAX_SENTENCE = 4000  # longer runs are cut at a space so work per sentence stays bounded
@@ -58,7 +60,11 @@ def _next_visible(text: str, i: int) -> str:
 
 def split(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of each sentence, whitespace trimmed."""
-    spans: list[tuple[int, int]] = []
+    return list(iter_spans(text))
+
+
+def iter_spans(text: str) -> Iterator[tuple[int, int]]:
+    """`split` as a stream, for texts of any length."""
     start = 0
     for m in _BOUNDARY.finditer(text):
         end = m.end()
@@ -75,13 +81,12 @@ def split(text: str) -> list[tuple[int, int]]:
             # A wrapped line goes on in lower case; a headline or caption line does not.
             if following.islower() or (before and before[-1] in ",;-–("):
                 continue
-        _add(text, start, end, spans)
+        yield from _trimmed(text, start, end)
         start = end
-    _add(text, start, len(text), spans)
-    return spans
+    yield from _trimmed(text, start, len(text))
 
 
-def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -89,9 +94,9 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     while end - start > MAX_SENTENCE:
         cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
         cut = cut if cut > start else start + MAX_SENTENCE
-        spans.append((start, cut))
+        yield start, cut
         start = cut
         while start < end and text[start].isspace():
             start += 1
     if end > start:
-        spans.append((start, end))
+        yield start, end
