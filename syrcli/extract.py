@@ -170,6 +170,7 @@ def iter_figures(
 
 _Found = tuple[Quantity, Governor, str, bool, str]
 Span = tuple[int, int]
+Terms = dict[int, list[tuple[int, Term]]]  # term hits by start token: [(end token, term)]
 
 
 def _has_term(words: list[str], lex: Lexicon) -> bool:
@@ -321,11 +322,9 @@ def _names(tokens: Sequence[Token]) -> list[int] | None:
 LEAVING = {w: Term(w, Category.FLED) for w in ("left", "leave", "leaves", "leaving")}
 
 
-def _term_hits(
-    words: Sequence[str], lex: Lexicon, tokens: Sequence[Token] = ()
-) -> dict[int, list[tuple[int, Term]]]:
+def _term_hits(words: Sequence[str], lex: Lexicon, tokens: Sequence[Token] = ()) -> Terms:
     """Every term occurrence by start token: {start: [(end, term), ...]}."""
-    hits: dict[int, list[tuple[int, Term]]] = {}
+    hits: Terms = {}
     for i, word in enumerate(words):
         if word in lex.terms.first_words:
             found = lex.terms.match_all(words, i)
@@ -475,7 +474,7 @@ def _noun_phrase(
     tokens: Sequence[Token],
     words: Sequence[str],
     lex: Lexicon,
-    terms: dict[int, list[tuple[int, Term]]],
+    terms: Terms,
 ) -> NounPhrase:
     """What the number counts: "3,000 Syrian refugees", "tens of thousands of civilians"."""
     i = q.last
@@ -548,7 +547,7 @@ def _governor(
     tokens: Sequence[Token],
     words: Sequence[str],
     lex: Lexicon,
-    terms: dict[int, list[tuple[int, Term]]],
+    terms: Terms,
 ) -> tuple[Governor | None, bool]:
     left = _left_term(q, np, words, lex, terms)
     right, right_modal = _right_term(np.last, words, lex, terms)
@@ -577,7 +576,7 @@ def _left_term(
     np: NounPhrase,
     words: Sequence[str],
     lex: Lexicon,
-    terms: dict[int, list[tuple[int, Term]]],
+    terms: Terms,
 ) -> Governor | None:
     end = q.first
     changed = False
@@ -641,7 +640,7 @@ def _find(words: Sequence[str], phrase: tuple[str, ...], lo: int, hi: int) -> in
 
 
 def _right_term(
-    i: int, words: Sequence[str], lex: Lexicon, terms: dict[int, list[tuple[int, Term]]]
+    i: int, words: Sequence[str], lex: Lexicon, terms: Terms
 ) -> tuple[Governor | None, bool]:
     modal = False
     n = len(words)
@@ -669,7 +668,7 @@ def _right_term(
     return None, False
 
 
-def _after_aside(i: int, words: Sequence[str], terms: dict[int, list[tuple[int, Term]]]) -> int:
+def _after_aside(i: int, words: Sequence[str], terms: Terms) -> int:
     """Skip an aside between commas: "150 people, the whole population of X, were displaced"."""
     for j in range(i + 1, min(len(words), i + 25)):
         if words[j] == ",":
@@ -691,7 +690,7 @@ def _nearest(
     np: NounPhrase,
     words: Sequence[str],
     lex: Lexicon,
-    terms: dict[int, list[tuple[int, Term]]],
+    terms: Terms,
 ) -> Governor | None:
     best: tuple[int, Governor] | None = None
     for start in range(max(0, q.first - NEAR_LEFT - 6), np.last + NEAR_RIGHT + 1):

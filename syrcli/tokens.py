@@ -40,12 +40,17 @@ class Token(NamedTuple):
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of `text`; offsets are shifted by `offset` so they point into the article."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return _tokens(text, lower, offset)
+    # A few letters lower-case to two code points ("İ"): lower each token on its own.
+    return [t._replace(lower=t.text.lower()) for t in _tokens(text, text, offset)]
+
+
+def _tokens(text: str, lower: str, offset: int) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
     prev_end = -1
-    lower = text.lower()
-    if len(lower) != len(text):  # a few letters lower-case to two code points ("İ")
-        return [t._replace(lower=t.text.lower()) for t in _tokens(text, text, offset)]
     for m in _TOKEN.finditer(text):
         start, end = m.span()
         kind: TokenKind = m.lastgroup  # type: ignore[assignment]
@@ -61,23 +66,3 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         )
         prev_end = end
     return tokens
-
-
-def _tokens(text: str, lower: str, offset: int) -> list[Token]:
-    out: list[Token] = []
-    prev_end = -1
-    for m in _TOKEN.finditer(text):
-        start, end = m.span()
-        kind: TokenKind = m.lastgroup  # type: ignore[assignment]
-        out.append(
-            Token(
-                kind,
-                text[start:end],
-                lower[start:end],
-                start + offset,
-                end + offset,
-                start == prev_end,
-            )
-        )
-        prev_end = end
-    return out
