@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import IntEnum
@@ -477,15 +478,28 @@ _CAPS = regex.compile(
     regex.VERBOSE,
 )
 # What may stand between two capitalised words of one name, and before the first one.
-_CONNECTED = regex.compile(
-    r"(?:[ \u00a0]?[-‐]?[ \u00a0]?(?:\L<conn>|[a-z]['’]\p{L}+))+[ \u00a0]?[-‐]?[ \u00a0]?",
-    conn=_CONNECTORS,
+_CONNECTOR_SET = frozenset(_CONNECTORS)
+_CONN = "|".join(_CONNECTORS)
+_CONNECTED = re.compile(
+    rf"(?:[ \u00a0]?[-‐]?[ \u00a0]?(?:{_CONN}|[a-z]['’][^\W\d_]+))+[ \u00a0]?[-‐]?[ \u00a0]?"
 )
-_LEADING = regex.compile(
-    r"(?<!\p{L})(?:\L<conn>[ \u00a0]?[-‐][ \u00a0]?|\L<particle>[ \u00a0])+\Z",
-    conn=_CONNECTORS,
-    particle=sorted(_PARTICLES),
+_LEADING = re.compile(
+    rf"(?<![^\W\d_])(?:(?:{_CONN})[ \u00a0]?[-‐][ \u00a0]?"
+    rf"|(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))})[ \u00a0])+\Z"
 )
+
+
+def _after_particle(text: str, s: int) -> bool:
+    """Whether the word just before `s` is a connector ("al-", "de "): a cheap first look."""
+    e = s - 1
+    if e < 1 or text[e] not in " -‐\u00a0":
+        return False
+    if text[e - 1] in " -‐\u00a0":
+        e -= 1
+    b = e
+    while b > 0 and e - b < 5 and text[b - 1].isalpha():
+        b -= 1
+    return text[b:e].lower() in _CONNECTOR_SET or text[b:e][1:2] in ("'", "’")
 
 
 def _runs(text: str) -> list[tuple[int, int]]:
@@ -496,12 +510,16 @@ def _runs(text: str) -> list[tuple[int, int]]:
         s, e = m.span()
         if s and text[s - 1].isalpha():
             continue  # the tail of a word: "McDonald" is one token, "xAbc" none
-        if out and s - out[-1][1] <= 16 and _CONNECTED.fullmatch(text, out[-1][1], s):
+        if (
+            out
+            and s - out[-1][1] <= 16
+            and _after_particle(text, s)
+            and _CONNECTED.fullmatch(text, out[-1][1], s)
+        ):
             out[-1] = (out[-1][0], e)
             continue
         # A particle is a short word just before: look only when there is one.
-        short = s > 1 and text[s - 1] in " -‐\u00a0"
-        lead = _LEADING.search(text, max(0, s - 12), s) if short else None
+        lead = _LEADING.search(text, max(0, s - 12), s) if _after_particle(text, s) else None
         out.append((lead.start() if lead else s, e))
     return out
 
@@ -891,11 +909,12 @@ def locate(
         stop = offset + len(sentence)
         cached = article.by_sentence.get((offset, stop))
         if cached is None:
-            cached = [
-                dataclasses.replace(m, start=m.start - offset, end=m.end - offset)
-                for m in article.mentions
-                if offset <= m.start and m.end <= stop
-            ]
+            first = bisect_left(article.mentions, offset, key=_start)
+            cached = []
+            for m in article.mentions[first:]:
+                if m.end > stop:
+                    break
+                cached.append(dataclasses.replace(m, start=m.start - offset, end=m.end - offset))
             article.by_sentence[(offset, stop)] = cached
         scanned = cached
     else:
@@ -998,6 +1017,10 @@ _WHOLE = frozenset("across throughout nationwide all whole entire".split())
 def _before(text: str, pos: int) -> str:
     words = _words_before(text, pos, 1)
     return words[0] if words else ""
+
+
+def _start(m: Mention) -> int:
+    return m.start
 
 
 def _ambiguous_ok(m: Mention, sentence: str, article: ArticlePlaces, data: _Data) -> bool:
