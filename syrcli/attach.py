@@ -1,0 +1,422 @@
+"""Attaching a figure to the term that governs it in its clause.
+
+The verb just before the number wins ("killed at least 250,000"), then an event verb after
+it ("500 refugees were killed"), a term inside its own noun phrase ("3,000 Syrian
+refugees"), the verb after it ("up to 55,000 were now fleeing"), the subject of a level verb
+("the death toll rose to 300"), and, failing those, the nearest term in the sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from syrcli.lexicon import Lexicon, Term
+from syrcli.model import Category
+from syrcli.numbers import Quantity
+from syrcli.tokens import Token, tokenize
+
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Words that may stand between a governing term on the left and the number:
+# "the death toll rose to 300", "an exodus of tens of thousands", "killed a further 20".
+LEFT_LINKS = frozenset(
+    """of to at rose risen climbed jumped reached stood stands hit passed topped exceeded
+    increased surged now has had is was the a an another further additional total
+    some estimated by""".split()
+)
+# Verbs that report a level rather than an event: "the death toll had reached 40,005".
+CHANGE_VERBS = frozenset(
+    """rose risen climbed jumped reached stood stands hit passed topped exceeded increased
+    surged grew grown totalled totaled numbered fell dropped declined rises reaches
+    reach stand swelled swollen doubled tripled""".split()
+)
+# Words that close a clause for the fallback search: "..., while another 3,400 remain".
+POPULATION = frozenset({"population", "populations", "inhabitants"})
+CLAUSE_BREAKS = frozenset({";", "while", "whereas", "but", "although", "though"})
+COPULAS = frozenset({"is", "was", "are", "were", "at"})  # "the number ... is now 253,000"
+# Words that open a new clause before a level verb's subject: "... flee as toll rises to 68".
+SUBORDINATORS = frozenset({"as", "when", "after", "because", "amid", "despite", "where"})
+SUBTOTAL = frozenset({"including", "includes", "include"})
+# Words that may stand between a noun phrase and its verb: "55,000 were now fleeing".
+AUX = frozenset(
+    """have has had been were was are is be being now already reportedly also all still
+    recently newly allegedly subsequently then later who that which forcibly temporarily
+    just since mostly mainly largely currently still either both each more others other
+    of them so far
+    in total altogether apparently believed thought feared said say says reported
+    reportedly estimated to having been had""".split()
+)
+STOP_NP = frozenset(
+    """were was is are be been being have has had who that which in into from to on at by
+    for with and or but as after since during while when where across towards toward near
+    over under said say says according than this these those it its their his her our
+    there here now already amid due because if so not no a an per each every daily
+    weekly""".split()
+)
+FUNCTION_WORDS = STOP_NP | AUX | LEFT_LINKS
+# Casualty and status-changing events win over a status noun: "500 refugees were killed".
+EVENTS = frozenset(
+    {
+        Category.KILLED,
+        Category.INJURED,
+        Category.MISSING,
+        Category.DETAINED,
+        Category.RETURNED,
+        Category.EVACUATED,
+    }
+)
+COMBATANT_CATEGORIES = EVENTS - {Category.RETURNED, Category.EVACUATED}
+# Verbs that also take things as objects ("crossed 20,000 points", "hosts 30 teams"): when
+# they come before the number, it counts people only if a person noun or demonym follows.
+NEEDS_PERSON = frozenset({Category.FLED, Category.HOSTED, Category.RETURNED, Category.AFFECTED})
+OFFICIAL_CATEGORIES = COMBATANT_CATEGORIES | {Category.EVACUATED}
+RESTRICTED_UNITS = frozenset({"combatants", "officials"})
+PRONOUN_OPENERS = frozenset({"they", "many", "most", "all", "some"})
+NEAR_LEFT = 12  # how far, in tokens, the fallback looks for a term before the number
+NEAR_RIGHT = 20  # and after it: subjects often carry a long participle phrase
+
+
+@dataclass(frozen=True, slots=True)
+class Governor:
+    term: Term
+    first: int  # token span of the term as written (the gap's right part, if any, apart)
+    last: int
+    right: tuple[int, int] | None = None
+    subject: bool = False  # found past a level verb: "the number of returnees is now 253,000"
+
+
+@dataclass(frozen=True, slots=True)
+class NounPhrase:
+    last: int  # token index after the phrase
+    unit: str
+    term: Governor | None
+    rejected: bool
+    person: bool = False  # a person noun or a demonym was seen: "2.5 million Syrians"
+
+
+Terms = dict[int, list[tuple[int, Term]]]  # term hits by start token: [(end token, term)]
+CROSS_BORDER = frozenset(
+    """across abroad border borders neighbouring neighboring overseas foreign outside
+    frontier""".split()
+)
+
+
+def refuge_at_home(gov: Governor, words: Sequence[str]) -> Governor:
+    """ "Sought refuge across the border" counts refugees; "sought refuge in relief camps" or
+    "with relatives", with no border in sight, counts people displaced inside their country."""
+    if gov.term.category is not Category.REFUGEES or "refuge" not in gov.term.text.split():
+        return gov
+    if gov.first < 0 or any(w in CROSS_BORDER for w in words[gov.last : gov.last + 10]):
+        return gov
+    return Governor(Term(gov.term.text, Category.DISPLACED), gov.first, gov.last, gov.right)
+
+
+def name_tokens(tokens: Sequence[Token]) -> list[int] | None:
+    """Capitalised words inside a name ("Red Cross", "Save the Children") are no terms.
+
+    A headline in title case capitalises every word, so it is left alone."""
+    capitals = [t.kind == "word" and t.text[:1].isupper() for t in tokens]
+    lowers = sum(1 for t, c in zip(tokens, capitals, strict=True) if t.kind == "word" and not c)
+    if lowers < 3:
+        return None
+    return [i for i in range(1, len(tokens)) if capitals[i] and capitals[i - 1]]
+
+
+LEAVING = {w: Term(w, Category.FLED) for w in ("left", "leave", "leaves", "leaving")}
+
+
+def term_hits(words: Sequence[str], lex: Lexicon, tokens: Sequence[Token] = ()) -> Terms:
+    """Every term occurrence by start token: {start: [(end, term), ...]}."""
+    hits: Terms = {}
+    for i, word in enumerate(words):
+        if word in lex.terms.first_words:
+            found = lex.terms.match_all(words, i)
+            if found:
+                hits[i] = found
+                continue
+        if word in LEAVING and i + 1 < len(tokens) and tokens[i + 1].text.istitle():
+            hits[i] = [(i + 1, LEAVING[word])]  # "1,600 people left Shlomi": left a place
+    return hits
+
+
+def marked(words: Sequence[str], lex: Lexicon) -> bool:
+    """Whether the sentence frames its figures as a scenario ("in a worst-case scenario")."""
+    return any(
+        lex.projection_markers.match(words, i)
+        for i, w in enumerate(words)
+        if w in lex.projection_markers.first_words
+    )
+
+
+def noun_phrase(
+    q: Quantity,
+    tokens: Sequence[Token],
+    words: Sequence[str],
+    lex: Lexicon,
+    terms: Terms,
+) -> NounPhrase:
+    """What the number counts: "3,000 Syrian refugees", "tens of thousands of civilians"."""
+    i = q.last
+    n = len(words)
+    unit = "people"
+    term: Governor | None = None
+    limit = min(n, i + 6)
+    if i < n and words[i] == "of":
+        i += 1
+        limit = min(n, i + 6)
+    headed = False
+    person = False
+    while i < limit:
+        word = words[i]
+        if lex.modals.match(words, i) is not None:
+            break
+        if word in lex.not_people or word == "head":
+            return NounPhrase(i, unit, term, True)
+        unit_hit = lex.units.match(words, i)
+        term_hits = terms.get(i)
+        if headed and unit_hit is None:
+            break  # the head noun is found: "seven children including ..." ends there
+        if unit_hit is not None:
+            headed = person = True
+            end, found_unit = unit_hit
+            if found_unit != "people" or unit == "people":
+                unit = found_unit
+            if term_hits:
+                t_end, t = term_hits[0]
+                term = Governor(t, i, t_end)
+            i = max(end, term_hits[0][0] if term_hits else end)
+            continue
+        if term_hits:
+            t_end, t = term_hits[0]
+            compound = not any(w in FUNCTION_WORDS for w in words[i:t_end])
+            if compound and any(w in lex.not_people for w in words[i:t_end]):
+                return NounPhrase(i, unit, term, True)  # "7,000 cyclone shelters"
+            if word in (
+                "displaced",
+                "internally",
+                "uprooted",
+                "injured",
+                "wounded",
+                "missing",
+                "dead",
+                "trapped",
+                "stranded",
+                "homeless",
+                "refugee",
+                "besieged",
+                "evacuated",
+                "affected",
+            ):
+                term = Governor(t, i, t_end)  # an adjective: "displaced children"
+                i = t_end
+                continue
+            break  # a verb: the phrase ends
+        if word in STOP_NP or tokens[i].kind == "punct" and word not in ("'", "’", "-"):
+            break
+        if tokens[i].kind == "num" and not (i > 0 and words[i - 1] in ("the", "its", "their")):
+            break  # but "500 of the 4,000 villagers" goes on to its head noun
+        person = person or tokens[i].text.istitle()  # a demonym: Syrians, Rohingya
+        i += 1
+    return NounPhrase(i, unit, term, False, person or term is not None)
+
+
+def governor(
+    q: Quantity,
+    np: NounPhrase,
+    tokens: Sequence[Token],
+    words: Sequence[str],
+    lex: Lexicon,
+    terms: Terms,
+) -> tuple[Governor | None, bool]:
+    left = _left_term(q, np, words, lex, terms)
+    right, right_modal = _right_term(np.last, words, lex, terms)
+    left_modal = left is not None and modal_before(left.first, words, lex)
+    if left and left.term.category in NEEDS_PERSON and not (np.person or left.subject):
+        left = None  # "the index crossed 20,000" counts no one; "crossed 5,000 Afghans" does
+    if left and left.term.category is Category.HOSTED and np.term is not None:
+        if np.term.term.category is Category.DISPLACED:
+            left = None  # "sites hosting 185,000 IDPs" counts the displaced
+    if left is not None:
+        return left, left_modal
+    if right is not None and right.term.category in EVENTS:
+        return right, right_modal
+    if np.term is not None:
+        return np.term, False
+    if right is not None:
+        return right, right_modal
+    near = _nearest(q, np, words, lex, terms)
+    if near is None:
+        return None, False
+    return near, modal_before(near.first, words, lex)
+
+
+def _left_term(
+    q: Quantity,
+    np: NounPhrase,
+    words: Sequence[str],
+    lex: Lexicon,
+    terms: Terms,
+) -> Governor | None:
+    end = q.first
+    changed = False
+    for _ in range(6):
+        if end <= 0:
+            return None
+        if words[end - 1] in CHANGE_VERBS:
+            changed = True  # "the death toll rose to 300": look past the verb for its subject
+            end -= 1
+            continue
+        for start in range(max(0, end - 5), end):
+            for t_end, term in terms.get(start, ()):
+                if t_end != end:
+                    continue
+                if term.after:
+                    right = _find(words, term.after, q.last, np.last + 8)
+                    if right is None:
+                        continue
+                    return Governor(term, start, end, (right, right + len(term.after)))
+                return Governor(term, start, end)
+        if words[end - 1] not in LEFT_LINKS:
+            break
+        changed = changed or words[end - 1] in COPULAS
+        end -= 1
+    if not changed:
+        return None
+    # The subject of a level verb opens its clause: "The death toll from the strike on a house
+    # in Nuseirat refugee camp has risen to 20" is a toll, not refugees. Take the first term.
+    subject: Governor | None = None
+    start = end - 1
+    floor = max(-1, end - 20)
+    while start > floor:
+        word = words[start]
+        if word == ",":
+            # An aside ("outside Stepanakert, the regional capital,") sits between two
+            # commas; anything else before a comma is another clause.
+            opening = next(
+                (j for j in range(start - 1, max(-1, start - 9), -1) if words[j] == ","), None
+            )
+            if opening is None or subject is not None:
+                break
+            start = opening - 1
+            continue
+        if word in CLAUSE_BREAKS or word in SUBORDINATORS:
+            break
+        if word in POPULATION:
+            return None
+        for t_end, term in terms.get(start, ()):
+            if not term.after and t_end <= end:
+                subject = Governor(term, start, t_end, subject=True)
+                break  # the longest term starting here
+        start -= 1
+    return subject
+
+
+def _find(words: Sequence[str], phrase: tuple[str, ...], lo: int, hi: int) -> int | None:
+    for i in range(lo, min(hi, len(words) - len(phrase) + 1)):
+        if tuple(words[i : i + len(phrase)]) == phrase:
+            return i
+    return None
+
+
+def _right_term(
+    i: int, words: Sequence[str], lex: Lexicon, terms: Terms
+) -> tuple[Governor | None, bool]:
+    modal = False
+    n = len(words)
+    for _ in range(8):
+        if i >= n:
+            break
+        for t_end, term in terms.get(i, ()):
+            if not term.after:
+                return Governor(term, i, t_end), modal
+        hit = lex.modals.match(words, i)
+        if hit is not None:
+            modal = True
+            i = hit[0]
+            continue
+        if words[i] == ",":
+            i = _after_aside(i, words, terms)
+            continue
+        if words[i] in AUX:
+            i += 1
+            continue
+        if words[i] == "on" and i + 1 < n and words[i + 1] in WEEKDAYS:
+            i += 2
+            continue
+        break
+    return None, False
+
+
+def _after_aside(i: int, words: Sequence[str], terms: Terms) -> int:
+    """Skip an aside between commas: "150 people, the whole population of X, were displaced"."""
+    for j in range(i + 1, min(len(words), i + 25)):
+        if words[j] == ",":
+            return j + 1
+        if j in terms or words[j] in CLAUSE_BREAKS:
+            break
+    return i + 1
+
+
+def modal_before(i: int, words: Sequence[str], lex: Lexicon) -> bool:
+    for j in range(max(0, i - 4), i):
+        if lex.modals.match(words, j) is not None:
+            return True
+    return False
+
+
+def _nearest(
+    q: Quantity,
+    np: NounPhrase,
+    words: Sequence[str],
+    lex: Lexicon,
+    terms: Terms,
+) -> Governor | None:
+    best: tuple[int, Governor] | None = None
+    for start in range(max(0, q.first - NEAR_LEFT - 6), np.last + NEAR_RIGHT + 1):
+        found = terms.get(start)
+        if not found:
+            continue
+        t_end, term = found[0]
+        if term.after:
+            continue
+        if term.category in NEEDS_PERSON and not np.person and not lex.units.match(words, start):
+            continue  # a verb that also takes things; a noun ("arrivals") is fine
+        if t_end == q.first and all(w in CHANGE_VERBS for w in words[start:t_end]):
+            continue  # "reached 3.1 million": a level, not an arrival
+        if start >= np.last:
+            distance = start - np.last
+        elif t_end <= q.first:
+            distance = q.first - t_end + 1
+        else:
+            continue
+        limit = NEAR_RIGHT if start >= np.last else NEAR_LEFT
+        between = words[min(t_end, np.last) : max(start, q.first)]
+        if distance > limit or any(w in CLAUSE_BREAKS for w in between):
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, Governor(term, start, t_end))
+    return best[1] if best else None
+
+
+def next_sentence_governor(text: str, span: tuple[int, int], lex: Lexicon) -> Governor | None:
+    """ "There are thousands of people from Azaz. They escaped from the Russians." """
+    start, end = span
+    head = text[start : min(end, start + 120)]
+    tokens = tokenize(head)
+    words = [t.lower for t in tokens]
+    if not words or words[0].strip('"“') not in PRONOUN_OPENERS:
+        if len(words) < 2 or words[1] not in PRONOUN_OPENERS:
+            return None
+    terms = term_hits(words, lex)
+    right, _ = _right_term(1 if words[0] in PRONOUN_OPENERS else 2, words, lex, terms)
+    return None if right is None else Governor(right.term, -1, -1)
+
+
+def written_term(gov: Governor, tokens: Sequence[Token]) -> str:
+    if gov.first < 0:
+        return gov.term.text
+    written = " ".join(t.text for t in tokens[gov.first : gov.last])
+    if gov.right is not None:
+        tail = " ".join(t.text for t in tokens[gov.right[0] : gov.right[1]])
+        return f"{written} … {tail}"
+    return written

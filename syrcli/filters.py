@@ -1,0 +1,145 @@
+"""What is not a figure: years, dates and clock times, ages, money, shares, measures,
+counts of things, labels and whole populations.
+
+Each rule looks at the tokens around a quantity; none looks further than a few tokens, so
+the checks cost the same whatever the sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from syrcli.attach import CHANGE_VERBS, FUNCTION_WORDS, LEFT_LINKS, POPULATION, WEEKDAYS
+from syrcli.lexicon import Lexicon
+from syrcli.numbers import NUMBER_WORDS, Quantity
+from syrcli.tokens import Token
+
+MONTHS = frozenset(
+    """january february march april june july august september october november december
+    jan feb apr jun jul aug sep sept oct nov dec May""".split()
+)
+CURRENCY = frozenset("$ € £ ¥ ₹ ₦ us$ usd eur gbp".split())
+
+
+def _is_year(q: Quantity, tokens: Sequence[Token]) -> bool:
+    text = tokens[q.core_first].text
+    return (
+        q.digits
+        and not q.scaled
+        and len(text) == 4
+        and text.isdigit()
+        and 1800 <= int(text) <= 2100
+    )
+
+
+def not_a_figure(
+    q: Quantity,
+    tokens: Sequence[Token],
+    words: Sequence[str],
+    lex: Lexicon,
+    counted: set[int],
+    prose: bool = True,
+) -> bool:
+    n = len(tokens)
+    first, last = q.core_first, q.last
+    before = words[first - 1] if first > 0 else ""
+    after = words[last] if last < n else ""
+    core_tok = tokens[first]
+    if _is_year(q, tokens):
+        return True
+    if q.digits and (first - 1 in counted or last in counted):
+        return True  # two bare numbers side by side: a phone number or a table row
+    if (
+        q.digits
+        and first > 0
+        and before.isalpha()
+        and tokens[first - 1].text.isupper()
+        and (len(before) > 1 and not lex.units.match(words, first - 1))
+    ):
+        return True  # FTSE 100, A 320, UPDATE 3
+    if q.digits:
+        # Glued to letters or marks on the left: M5, COVID-19, #3, 02/02, 6:56, $5.
+        if core_tok.glued and first > 0 and _identifier_head(tokens[first - 1]):
+            return True
+        if before in CURRENCY or (first > 1 and words[first - 2] in CURRENCY):
+            return True
+        if (
+            last < n
+            and tokens[last].glued
+            and after in ("/", ":", "%", ".", "°")
+            and (after != "." or (last + 1 < n and tokens[last + 1].kind == "num"))
+        ):
+            return True
+        if last < n and tokens[last].glued and tokens[last].kind == "word":
+            return True  # 33km, 19th, 3pm
+    # Hyphenated compounds are modifiers: "five-year war", "seven-month-old", "3,000-strong".
+    if last + 1 < n and after in ("-", "–") and tokens[last].glued and tokens[last + 1].glued:
+        if tokens[last + 1].kind == "word":
+            return True
+    if before in MONTHS or (first > 1 and before == "." and words[first - 2] in MONTHS):
+        return True
+    if after in ("and", "to", "-", "–") and last + 2 < n and tokens[last + 1].kind == "num":
+        if words[last + 2] in MONTHS:
+            return True  # "on 2 and 3 June"
+    if _population_level(q, words):
+        return True
+    label_ok = prose or (q.value < 1000 and q.last == n)  # "Update, Round 8" ends a line
+    if label_ok and q.first > 1 and tokens[q.first - 1].text.istitle() and q.digits:
+        label = words[q.first - 1]
+        if len(label) > 2 and label not in lex.vocabulary and label not in FUNCTION_WORDS:
+            return True  # a label: "Round 8", "Phase 2", "Resolution 2254"
+    if after in MONTHS:
+        return True
+    if after in WEEKDAYS:
+        return True
+    if after in ("a", "p") and last + 2 < n and words[last + 1] == "." and words[last + 2] == "m":
+        return True  # "5 a.m."
+    if lex.not_after.match(words, last) or lex.not_before.match_ending(words, q.first):
+        return True
+    if q.first != first and lex.not_before.match_ending(words, first):
+        return True  # "children under five": the qualifier belongs to an age
+    if (
+        before in ("in", "of")
+        and first > 1
+        and (tokens[first - 2].kind == "num" or words[first - 2] in NUMBER_WORDS)
+    ):
+        return True  # the second half of "one in three", "2 of 5"
+    # Fractions and shares: "one in five", "3 out of 10", "two-thirds".
+    if after in ("in", "out") and last + 1 < n:
+        nxt = last + 2 if after == "out" else last + 1
+        if nxt < n and words[nxt] in NUMBER_WORDS:
+            return True
+        if nxt < n and tokens[nxt].kind == "num" and tokens[nxt].text.isdigit():
+            whole = int(tokens[nxt].text)
+            if whole > q.value and not 1800 <= whole <= 2100:
+                return True  # "3 in 10", but not "211,000 in 2016"
+    if after in ("third", "thirds", "quarter", "quarters", "fifth", "fifths", "half"):
+        return True
+    # An age after a name: "Ahmet Sadul, 43, was hoping".
+    if q.digits and q.value < 130 and before in (",", "(") and after in (",", ")"):
+        return True
+    # A bare "one" is usually "one of", "one day": only a count when a unit follows.
+    if q.value == 1 and q.qualifier.value == "exact" and not lex.units.match(words, last):
+        return True
+    return False
+
+
+def _population_level(q: Quantity, words: Sequence[str]) -> bool:
+    """ "The population has swelled to around 300,000" is a whole population, not a figure."""
+    j = q.first
+    while (
+        j > 0 and q.first - j < 6 and (words[j - 1] in LEFT_LINKS or words[j - 1] in CHANGE_VERBS)
+    ):
+        j -= 1
+    if j == q.first:
+        return False
+    return any(w in POPULATION for w in words[max(0, j - 6) : j])
+
+
+def _identifier_head(token: Token) -> bool:
+    """What sits glued before digits in an identifier (M5, #3, COVID-19), as against a word
+    that text cut from a PDF lost its space after ("with14,593", "Around1.6")."""
+    if token.kind == "punct":
+        return token.text not in ("(", '"', "“", "'", "‘")
+    word = token.text
+    return len(word) <= 2 or word.isupper() or not word[1:].islower()
