@@ -181,10 +181,13 @@ def noun_phrase(
             end, found_unit = unit_hit
             if found_unit != "people" or unit == "people":
                 unit = found_unit
-            if term_hits:
-                t_end, t = term_hits[0]
-                term = Governor(t, i, t_end)
-            i = max(end, term_hits[0][0] if term_hits else end)
+            # A term may start inside the unit phrase: "new arrivals", "internally displaced".
+            inner = next((j for j in range(i, end) if j in terms), None)
+            if inner is not None:
+                t_end, t = terms[inner][0]
+                term = Governor(t, inner, t_end)
+                end = max(end, t_end)
+            i = end
             continue
         if term_hits:
             t_end, t = term_hits[0]
