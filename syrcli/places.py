@@ -64,6 +64,8 @@ class Mention:
     # A capitalised name missing from the gazetteer, taken as a place from its context
     # ("the village of Chiuri", "Maqbanah district"); it never sets the article's place.
     guessed: bool = False
+    # After "near": a landmark that locates the place, not the place itself.
+    near: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +83,12 @@ class ArticlePlaces:
     by_sentence: dict[tuple[int, int], list[Mention]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    # Where the dateline starts: it may follow the headline and a date line.
+    dateline_start: int = 0
+    # The city most named in the default's country: what "the capital" refers back to.
+    capital: Place | None = None
+    # Where the last sentence was found, when the caller gives no offsets (see locate).
+    cursor: list[int] = field(default_factory=lambda: [0], compare=False, repr=False)
 
 
 # --- normalising names -------------------------------------------------------------------
@@ -358,7 +366,7 @@ _HOSTS = re.compile(
 # Nouns after a nationality adjective that make it the place where things happen
 # ("Syrian government troops", "the Turkish border"), as against its weapons.
 _STATE_HEADS = frozenset(
-    "government regime army forces troops authorities officials ministry side border "
+    "government regime army forces troops authorities officials ministry border "
     "frontier territory soil town city village province region capital coast state "
     "military police president authority red".split()
 )
@@ -366,8 +374,12 @@ _VICTIM_HEADS = frozenset(
     "civilians people refugees children women men families nationals citizens migrants "
     "residents villagers workers soldiers asylum".split()
 )
-_BORDER_HEADS = frozenset("border frontier side territory soil".split())
-_HYPHEN_ATTRIBUTES = frozenset("based born backed led controlled held run bound made".split())
+# "on the Armenian side" is a party to a fight, not a place: no "side" here.
+_BORDER_HEADS = frozenset("border frontier territory soil".split())
+_HYPHEN_ATTRIBUTES = frozenset(
+    "based born backed led controlled held run bound made occupied affected hit administered "
+    "installed allied aligned".split()
+)
 
 
 def _joined(text: str, end: int, start: int) -> bool:
@@ -548,6 +560,7 @@ def _key(name: str) -> str:
 def _scan(text: str, data: _Data) -> list[Mention]:
     """Every place mention in `text`, in order."""
     mentions: list[Mention] = []
+    known: set[str] = set()  # names guessed as places so far
     for s, e in _runs(text):
         rel_tokens, hits = _run_names(text[s:e])
         tokens = [(s + a, s + b) for a, b in rel_tokens]
@@ -556,8 +569,9 @@ def _scan(text: str, data: _Data) -> list[Mention]:
                 _GUESS_HINT.search(text, max(0, s - 12), s)
                 or _TYPE_AFTER.match(text, e)
                 or (len(tokens) > 1 and not text[s:e].istitle())
+                or (known and _key(text[tokens[0][0] : tokens[0][1]]) in known)
             ):
-                _guess(text, tokens, data, mentions)
+                _guess(text, tokens, data, mentions, known)
             continue
         for i, j, rel_end, entry in hits:
             start, end = tokens[i][0], s + rel_end
@@ -568,8 +582,32 @@ def _scan(text: str, data: _Data) -> list[Mention]:
                 continue
             if prev is not None and _CONTAINS.fullmatch(text[prev.end : start]):
                 mentions.pop()  # "the Idlib towns of Ariha": Ariha is the place meant
-            mentions.append(_mention(text, start, end, entry, prev))
+            mention = _mention(text, start, end, entry, prev)
+            if prev is not None and mention.form == "name":
+                gap = text[prev.end : start]
+                if (
+                    gap in ("'s ", "’s ")
+                    and mention.place.country == prev.place.country
+                    and prev is mentions[-1]
+                ):
+                    # "China's Yunnan province": the inner place, in the owner's role; the
+                    # owner stays, for what the article is about, in no role of its own.
+                    mentions[-1] = dataclasses.replace(prev, role=Role.OTHER)
+                    mention = dataclasses.replace(mention, role=prev.role)
+                elif _WITHIN.fullmatch(gap):
+                    # "Nowshera district of Khyber Pakhtunkhwa", "El Geneina, the capital of
+                    # West Darfur": the wider place only locates the narrower one.
+                    mention = dataclasses.replace(mention, role=Role.OTHER)
+            mentions.append(mention)
     return mentions
+
+
+_WITHIN = re.compile(
+    r"""\s(?:district|province|region|state|county|valley|governorate|oblast|department
+       |municipality|prefecture)\sof\s(?:the\s)?
+    | ,\s(?:the\s)?(?:provincial\s|regional\s|state\s)?capital\sof\s(?:the\s)?""",
+    re.VERBOSE,
+)
 
 
 # A name the gazetteer lacks is taken for a place only where news names small places:
@@ -577,25 +615,39 @@ def _scan(text: str, data: _Data) -> list[Mention]:
 _TYPE_AFTER = re.compile(
     r"\s(?:refugee\s|displacement\s|IDP\s|border\s)?(?:district|village|town|camp|commune"
     r"|municipality|locality|county|zone|region|province|governorate|neighbourhood"
-    r"|neighborhood|settlement|sub-district|area|crossing|border\scrossing)\b"
+    r"|neighborhood|settlement|sub-district|area|crossing|border\scrossing|valley)\b"
 )
 _TYPE_BEFORE = frozenset(
-    "village villages town towns city commune district localities locality settlement "
-    "camp neighbourhood neighborhood municipality area".split()
+    "village villages town towns city cities commune communes district districts localities "
+    "locality settlement settlements camp camps neighbourhood neighbourhoods neighborhood "
+    "neighborhoods municipality municipalities area areas".split()
+)
+# Where people go back or are sent: "returned to Solino", "deported to Gonaives".
+_MOVED = frozenset(
+    "returned return returning fled moved relocated deported evacuated displaced went".split()
 )
 # Cheap first look before _guess: a word before the run that could make it a place.
-_GUESS_HINT = re.compile(r"\b(?:in|at|near|from|outside|off|of|as|on)\s(?:the\s)?$", re.IGNORECASE)
+_GUESS_HINT = re.compile(
+    r"\b(?:in|at|near|from|outside|off|of|as|on|to|into)\s(?:the\s)?$", re.IGNORECASE
+)
 _LOCATIVE = frozenset("in at near from outside off".split())
 # Capitalised words that are institutions or titles, not places ("Al-Aqsa Martyrs Hospital").
 _INSTITUTIONS = frozenset(
     "hospital school university ministry council committee agency programme program office "
     "fund bank forces force army party front movement group brigade company hotel stadium "
     "court parliament congress senate cabinet assembly commission mission institute centre "
-    "center church mosque airport station phase report plan house".split()
+    "center church mosque airport station phase report plan house government administration "
+    "authority authorities police military".split()
 )
 
 
-def _guess(text: str, tokens: list[tuple[int, int]], data: _Data, out: list[Mention]) -> None:
+def _guess(
+    text: str,
+    tokens: list[tuple[int, int]],
+    data: _Data,
+    out: list[Mention],
+    known: set[str],
+) -> None:
     """Names in a run the gazetteer knows nothing of: "in Jajarkot and Rukum West district"."""
     # Parts joined by "and"/"or" share the first one's context ("in Jajarkot and Rukum West");
     # other lower-case words ("Kostiantynivka on Sunday") and a sentence's "In" start afresh.
@@ -612,9 +664,14 @@ def _guess(text: str, tokens: list[tuple[int, int]], data: _Data, out: list[Ment
         if e - s > 40 or not _looks_like_name(text[s:e], data):
             ok = False
             continue
-        ok = (ok and joined) or _unknown_place(text, s, e)
+        after = _HYPHENED.match(text, e)
+        if after is not None and after.group(1).lower() in _HYPHEN_ATTRIBUTES:
+            ok = False
+            continue  # "Government-controlled areas", "Houthi-held"
+        ok = (ok and joined) or _key(text[s:e]) in known or _unknown_place(text, s, e)
         if not ok:
             continue
+        known.add(_key(text[s:e]))  # a place once is a place throughout the article
         prev = out[-1] if out else None
         entry = _Entry(Place(text[s:e], None, "city"), True)
         out.append(dataclasses.replace(_mention(text, s, e, entry, prev), guessed=True))
@@ -647,6 +704,8 @@ def _unknown_place(text: str, s: int, e: int) -> bool:
         return True
     if len(before) >= 2 and before[0] == "on" and before[1] in _ATTACKS:
         return True  # "the attack on Mazeze"
+    if len(before) >= 2 and before[0] in ("to", "into") and before[1] in _MOVED:
+        return True  # "returned to Solino"
     return bool(before) and before[0] in _LOCATIVE and text[e : e + 2] != " ("
 
 
@@ -707,6 +766,12 @@ _CONTAINS = re.compile(
     r"(?:of|including|such\sas)\s"
 )
 _CURRENCY = frozenset("$€£¥")
+# Capitalised words that start a sentence or a headline, not a name: "Why Haiti's gang war".
+_STARTERS = frozenset(
+    "why how what where when who which whose while since although though if but so yet also "
+    "then there here this these those it its their our his her we they he she inside "
+    "explainer analysis factbox exclusive update watch live breaking opinion".split()
+)
 # Title-case nouns after a place in a headline or report title: "Afghanistan Situation".
 _TITLE_NOUNS = frozenset(
     "situation crisis emergency response update updates flash appeal conflict war earthquake "
@@ -720,12 +785,21 @@ def _run_ok(text: str, tokens: list[tuple[int, int]], i: int, j: int, entry: _En
     """A name must not be part of a longer capitalised name ("Syria Deeply", "David Swanson")."""
     if i > 0 and _joined(text, tokens[i - 1][1], tokens[i][0]):
         w = text[tokens[i - 1][0] : tokens[i - 1][1]]
-        if _cap(w) and w.lower() not in _FUNCTION and w.lower() not in _COMPASS:
+        low = w.lower()
+        if (
+            _cap(w)
+            and low not in _FUNCTION
+            and low not in _COMPASS
+            and low not in _STARTERS
+            and w[-2:] not in ("'s", "’s")  # "Sudan's El Fasher": a possessive ends a name
+        ):
             if not (w.isupper() and len(w) >= 3):
                 return False  # after "IOM", "UNHCR" (an office) a name stands on its own
     if j + 1 == len(tokens):
         after = _HYPHENED.match(text, tokens[j][1])
         return after is None or after.group(1).lower() not in _HYPHEN_ATTRIBUTES
+    if text[tokens[j][1] - 2 : tokens[j][1]] in ("'s", "’s"):
+        return True  # "Haiti's gang war", "Sudan's El Fasher"
     if _joined(text, tokens[j][1], tokens[j + 1][0]):
         w = text[tokens[j + 1][0] : tokens[j + 1][1]]
         gap = text[tokens[j][1] : tokens[j + 1][0]]
@@ -768,54 +842,59 @@ def _mention(text: str, start: int, end: int, entry: _Entry, prev: Mention | Non
     ):
         compass = text[end + 3 :].split(" ")[0]
         place = Place(f"{compass} {place.name}", place.country, "region")
-    return Mention(start, end, place, role, form, head)
+    near = role is Role.IN and _words_before(text, start, 1) == ["near"]
+    return Mention(start, end, place, role, form, head, near=near)
 
 
 # --- the article -------------------------------------------------------------------------
 
-# A dateline: capitalised place words at the very start, then ":" / " - " / a wire credit.
+# A dateline: capitalised place words at the start of a line, then ":" / " - " / a wire
+# credit: "BEIRUT, Feb 11 (Reuters) -", "Derna (Libya) (AFP) -", "ISLAMABAD:".
 _DATELINE = re.compile(
-    r"""\s{0,5}
+    r"""[ \t]{0,5}
     (?P<head>[A-Z][^\n:]{0,60}?)   # the place(s), maybe with a date: "BEIRUT, Feb 11"
     (?:\s\((?:Reuters|AP|AFP|UPI|Xinhua|IANS|dpa|Anadolu|AA)\))?
     \s?(?::|\s[-–—]\s)""",
     re.VERBOSE,
 )
+_HEAD_CHARS = 800
+# Where a headline's main clause ends: "Libya flood dead top 11,000 as Derna searches".
+_HEAD_CLAUSE = re.compile(r"\s(?:as|while|after|amid|when|despite)\s|[;–—]")
+_KIND_RANK = {"country": 0, "region": 1, "city": 2}
 
 
 def article_places(text: str) -> ArticlePlaces:
-    """The places an article names and the one it is about (dateline, headline, most named).
+    """The places an article names and the one it is about (headline, dateline, most named).
 
     >>> article_places("KABUL, March 3 (Reuters) - Floods hit Herat.").default
     Place(name='Kabul', country='AFG', kind='city')
+    >>> article_places("Floods kill 300 as Sindh, Balochistan reel\\n\\nKARACHI: Rain.").default
+    Place(name='Pakistan', country='PAK', kind='country')
     """
     data = _data()
     mentions = tuple(_scan(text, data))
-    dateline_end = 0
-    default: Place | None = None
-    m = _DATELINE.match(text)
-    if m and "\n" not in m.group("head"):
-        dateline_end = m.end()
-        inside = [
-            x for x in mentions if x.end <= dateline_end and x.form == "name" and not x.guessed
-        ]
-        if inside:
-            default = inside[0].place
     named = [
         x
         for x in mentions
         if x.form == "name" and x.role not in (Role.REPORT, Role.TAKEN) and not x.guessed
     ]
     counts = Counter((x.place.name, x.place.country) for x in named)
-    if default is None:
-        headline = _headline(text)
-        if headline is not None:
-            in_head = [x for x in named if headline[0] <= x.start < headline[1]]
-            if in_head:
-                default = max(in_head, key=lambda x: counts[(x.place.name, x.place.country)]).place
+    head_ms, clause_end, label, (dateline_start, dateline_end) = _head(text, mentions)
+    in_dateline = [
+        x
+        for x in mentions
+        if dateline_start <= x.start
+        and x.end <= dateline_end
+        and x.form == "name"
+        and not x.guessed
+    ]
+    default = _from_headline(head_ms, clause_end, in_dateline)
+    if default is None and in_dateline:
+        default = in_dateline[0].place
     if default is None and named:
-        base = {(x.place.name, x.place.country): _base(x.place) for x in named}
-        best = max(counts, key=lambda k: (counts[k], base[k].kind != "country"))
+        pool = [x for x in named if label is None or x.place.country == label]
+        base = {(x.place.name, x.place.country): _base(x.place) for x in pool or named}
+        best = max(base, key=lambda k: (counts[k], base[k].kind != "country"))
         default = base[best]
     elif default is not None:
         default = _base(default)
@@ -826,7 +905,90 @@ def article_places(text: str) -> ArticlePlaces:
             dataclasses.replace(x, place=Place(x.place.name, home, "city")) if x.guessed else x
             for x in mentions
         )
-    return ArticlePlaces(default, text, mentions, dateline_end, countries)
+        if default is not None and default.country is None:
+            default = Place(default.name, home, default.kind)
+    cities = Counter(x.place for x in named if x.place.kind == "city" and x.place.country == home)
+    capital = cities.most_common(1)[0][0] if cities and default is not None else None
+    return ArticlePlaces(
+        default,
+        text,
+        mentions,
+        dateline_end,
+        countries,
+        dateline_start=dateline_start,
+        capital=capital,
+    )
+
+
+def _head(
+    text: str, mentions: tuple[Mention, ...]
+) -> tuple[list[Mention], int, str | None, tuple[int, int]]:
+    """From the lines before the body: the headline's mentions and where its main clause
+    ends, a country given as a label ("UKRAINE" on a line of its own), the dateline's span."""
+    head_ms: list[Mention] = []
+    clause_end = 0
+    label: str | None = None
+    pos = 0
+    for line in text[:_HEAD_CHARS].split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        stripped = line.strip()
+        if not stripped or sum(c.isalpha() for c in stripped) < len(stripped) / 2:
+            continue  # a date or time line
+        first = bisect_left(mentions, start, key=_start)
+        inside = []
+        for x in mentions[first:]:
+            if x.start >= start + len(line):
+                break
+            if x.form == "name" and x.role not in (Role.REPORT, Role.TAKEN):
+                inside.append(x)
+        known = [x for x in inside if not x.guessed]
+        m = _DATELINE.match(line)
+        body = len(stripped) > 120 or stripped.endswith((".", '"', "”"))
+        if body and m and any(x.end <= start + m.end() for x in known):
+            return head_ms, clause_end, label, (start, start + m.end())
+        if body:
+            break  # the body: no dateline before it
+        if head_ms:
+            continue
+        if stripped.isupper() and len(known) == 1 and known[0].place.kind == "country":
+            label = known[0].place.country  # "UKRAINE": the country, not yet the headline
+            continue
+        if known:
+            head_ms = inside
+            cut = _HEAD_CLAUSE.search(line, known[0].end - start)
+            clause_end = start + cut.start() if cut else start + len(line)
+    if not head_ms and _DATELINE.match(text):
+        m0 = _DATELINE.match(text)
+        assert m0 is not None
+        if any(x.end <= m0.end() and not x.guessed for x in mentions[:3]):
+            return head_ms, clause_end, label, (0, m0.end())
+    return head_ms, clause_end, label, (0, 0)
+
+
+def _from_headline(
+    head_ms: list[Mention], clause_end: int, in_dateline: list[Mention]
+) -> Place | None:
+    """What a headline is about: its main clause's places; the narrowest of one country, or
+    the country when several places of a kind share it ("as Sindh, Balochistan reel")."""
+    if not head_ms:
+        return None
+    pool = [x for x in head_ms if x.start < clause_end] or head_ms
+    # "hits western Afghanistan near Herat": a place near which it happened only locates it.
+    pool = [x for x in pool if x.near is False] or pool
+    active = [x for x in pool if x.role in (Role.IN, Role.ORIGIN) and not x.guessed]
+    lead = (active or [x for x in pool if not x.guessed] or pool)[0]
+    iso3 = lead.place.country
+    same = [x for x in pool if x.place.country in (iso3, None)]
+    rank = max(_KIND_RANK[_base(x.place).kind] for x in same)
+    narrow = {_base(x.place) for x in same if _KIND_RANK[_base(x.place).kind] == rank}
+    named = {place_key(x.place.name) for x in head_ms}
+    for d in in_dateline:
+        if d.place.country == iso3 and place_key(d.place.name) in named:
+            if _KIND_RANK[d.place.kind] >= rank:
+                return d.place  # the dateline's town, named in the headline too
+    if len(narrow) == 1:
+        return next(iter(narrow))
+    return _country(iso3) if iso3 else lead.place
 
 
 def _base(place: Place) -> Place:
@@ -841,23 +1003,6 @@ def _country_name(place: Place) -> str:
     return _country(place.country).name if place.country else ""
 
 
-def _headline(text: str) -> tuple[int, int] | None:
-    """The span of the first short line that is not a date line and reads like a title."""
-    pos = 0
-    for line in text[:800].split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        stripped = line.strip()
-        if not stripped:
-            continue
-        letters = sum(c.isalpha() for c in stripped)
-        if letters < len(stripped) / 2:
-            continue  # a date or time line
-        if len(stripped) <= 120 and not stripped.endswith((".", '"', "”")):
-            return start, start + len(line)
-        return None
-    return None
-
-
 # --- choosing the figure's place ---------------------------------------------------------
 
 _FROM_FIRST = (Category.FLED, Category.DISPLACED, Category.EVACUATED)
@@ -866,7 +1011,7 @@ _ORDER: dict[str, tuple[Role, ...]] = {
     "from": (Role.ORIGIN, Role.IN, Role.DEST, Role.TAKEN, Role.SUBJECT, Role.OTHER),
     "host": (Role.DEST, Role.TAKEN, Role.SUBJECT, Role.IN, Role.OTHER),
     "return": (Role.DEST, Role.IN, Role.ORIGIN, Role.TAKEN, Role.SUBJECT, Role.OTHER),
-    "other": (Role.IN, Role.ORIGIN, Role.SUBJECT, Role.DEST, Role.OTHER),
+    "other": (Role.IN, Role.ORIGIN, Role.SUBJECT, Role.DEST, Role.TAKEN, Role.OTHER),
 }
 _REFUGE_CLAUSE = re.compile(
     r"\b(?:sought|seek|seeking|seeks|found|find|take|took|taking|taken)\s"
@@ -888,7 +1033,12 @@ def _order(category: Category) -> tuple[Role, ...]:
 
 
 def locate(
-    sentence: str, start: int, end: int, category: Category, article: ArticlePlaces
+    sentence: str,
+    start: int,
+    end: int,
+    category: Category,
+    article: ArticlePlaces,
+    sentence_start: int | None = None,
 ) -> Place | None:
     """The place the figure at `sentence[start:end]` is about.
 
@@ -902,8 +1052,10 @@ def locate(
         # "sought shelter across the border": whatever moved them, the sentence is about
         # where they found refuge, as for refugees.
         category = Category.REFUGEES
-    offset = article.text.find(sentence) if sentence else -1
-    skip = article.dateline_end - offset if offset >= 0 and offset < article.dateline_end else 0
+    offset = _offset(article, sentence, sentence_start)
+    skip = 0
+    if offset >= 0 and offset < article.dateline_end:
+        skip = article.dateline_end - offset if offset >= article.dateline_start else 0
     if offset >= 0:
         # The article was scanned once already; reuse its mentions, in sentence offsets.
         stop = offset + len(sentence)
@@ -929,7 +1081,14 @@ def locate(
     for m in named:
         if m.end <= start and _LISTED.fullmatch(sentence, m.end, start):
             return m.place  # "followed by Peru with 1.5 million, Brazil with 510,000"
-    named = [m for m in named if not _owned_elsewhere(sentence, start, end, m, named)]
+    named = [
+        m
+        for m in named
+        if not _owned_elsewhere(sentence, start, end, m, named)
+        # "168 of the injured had been flown to hospitals in Yerevan": where the figure's
+        # own people were taken, not where others of another clause were.
+        and (m.role is not Role.TAKEN or (m.start > end and "," not in sentence[end : m.start]))
+    ]
     weak = (Role.OTHER,) if category in _HOST else (Role.OTHER, Role.SUBJECT)
     chosen = _choose([m for m in named if m.role not in weak], start, end, category)
     if chosen is None:
@@ -969,11 +1128,31 @@ def locate(
         return chosen
     if article.default is not None and article.default.country and _NATIONAL.search(sentence):
         return _country(article.default.country)  # "in the country", "nationwide"
+    if article.capital is not None and _CAPITAL.search(sentence):
+        return article.capital  # "fled the capital": the article's own capital city
     if offset >= 0:
         carried = _continued(sentence, offset, article, category)
         if carried is not None:
             return carried
     return _article_level(article, category, sentence)
+
+
+def _offset(article: ArticlePlaces, sentence: str, sentence_start: int | None) -> int:
+    """Where the sentence starts in the article: as given, or found after the last sentence
+    (figures come in text order, so a repeated sentence is found at its own place)."""
+    text = article.text
+    if sentence_start is not None:
+        ok = text.startswith(sentence, sentence_start)
+        return sentence_start if ok else -1
+    if not sentence or not text:
+        return -1
+    cursor = article.cursor
+    pos = text.find(sentence, cursor[0])
+    if pos < 0:
+        pos = text.find(sentence, 0, cursor[0] + len(sentence))  # called out of order
+    if pos >= 0:
+        cursor[0] = pos
+    return pos
 
 
 # A figure listed right after its place: "Peru with 1.5 million", "Brazil (510,000)".
@@ -1007,8 +1186,8 @@ def _owned_elsewhere(sentence: str, start: int, end: int, m: Mention, named: lis
 
 
 _NATIONAL = re.compile(
-    r"\b(?:(?:in|across|throughout|around)\sthe\scountry|nationwide|countrywide"
-    r"|neighbouring\scountries|neighboring\scountries)\b"
+    r"\b(?:(?:in|across|throughout|around|within|of)\sthe\scountry|nationwide|countrywide"
+    r"|neighbouring\scountries|neighboring\scountries|the\spopulation)\b"
 )
 # Words that make a named country the whole of the figure: "across Somalia".
 _WHOLE = frozenset("across throughout nationwide all whole entire".split())
@@ -1104,18 +1283,23 @@ def _continued(
     """A sentence cut at a line break, or one that goes on about the previous one's place."""
     end = offset + len(sentence)
     tail = sentence.rstrip().rsplit(" ", 1)[-1].lower()
+    mentions = article.mentions
     if tail in _IN_WORDS | _ORIGIN_WORDS:
-        after = [m for m in article.mentions if end <= m.start < end + 40 and m.form == "name"]
+        first = bisect_left(mentions, end, key=_start)
+        after = [m for m in mentions[first : first + 3] if m.start < end + 40 and m.form == "name"]
         if after:
             return after[0].place
     if category in _HOST:
         return None
     prev_start = _previous_sentence_start(article.text, offset)
+    if _PARAGRAPH.search(article.text, prev_start, offset) and not _BACK.search(sentence):
+        return None  # a new paragraph goes on about the last one's place only by name
+    first = bisect_left(mentions, prev_start, key=_start)
+    last = bisect_left(mentions, offset, key=_start)
     earlier = [
         m
-        for m in article.mentions
-        if prev_start <= m.start < offset
-        and m.form == "name"
+        for m in mentions[first:last]
+        if m.form == "name"
         and m.place.kind != "country"
         and not m.guessed
         and m.role not in (Role.DEST, Role.DIRECTION, Role.REPORT, Role.TAKEN)
@@ -1123,12 +1307,23 @@ def _continued(
     return earlier[0].place if earlier else None
 
 
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+# Words that point back to a place named before: "the city", "the camp", "there".
+_BACK = re.compile(
+    r"\b(?:the|this|that)\s(?:[\w-]+\s)?(?:city|town|capital|camp|region|province|oblast"
+    r"|area|village|district|state|governorate|hospital|school|shelter|site)\b|\b(?:there|here)\b"
+)
+_CAPITAL = re.compile(r"\bthe\scapital\b(?!\sof\b|['’]s)")
+
+
 def _previous_sentence_start(text: str, offset: int) -> int:
+    """Where the sentence before `offset` starts, looking back no further than 2,000 chars."""
+    floor = max(0, offset - 2000)
     i = offset - 1
-    while i > 0 and text[i] in " \n\t\"'”":
+    while i > floor and text[i] in " \n\t\"'”":
         i -= 1
     j = i
-    while j > 0 and not (text[j] in ".!?\n" and j < i):
+    while j > floor and not (text[j] in ".!?\n" and j < i):
         j -= 1
     return j + 1 if j > 0 else 0
 
