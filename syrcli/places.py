@@ -461,8 +461,12 @@ def _supported(text: str, start: int, end: int, prev: Mention | None) -> bool:
     context = _ORIGIN_WORDS | _DEST_WORDS | _IN_WORDS | _DIRECTION_WORDS
     if word in context or (i > 0 and before[i - 1] in _COMPASS):
         return True
-    if prev is not None and start - prev.end <= 6 and word in ("and", "or", ""):
-        return True  # "Turkey and Jordan", "Ariha, Saraqib"
+    if (
+        prev is not None
+        and start - prev.end <= 6
+        and (word in ("and", "or", "") or text[prev.end : start] in (", ", ", and ", ", or "))
+    ):
+        return True  # "Turkey and Jordan", "Ariha, Saraqib", "Assam, Bihar"
     after = text[end : end + 30]
     next_word = after.lstrip(" ").split(" ", 1)[0].strip(",.;:").lower()
     if next_word in _PLACE_TYPES or after.startswith(" (") or _HOSTS.match(text, end):
@@ -580,9 +584,14 @@ def _scan(text: str, data: _Data) -> list[Mention]:
             prev = mentions[-1] if mentions else None
             if not entry.trusted and not _supported(text, start, end, prev):
                 continue
-            if prev is not None and _CONTAINS.fullmatch(text[prev.end : start]):
-                mentions.pop()  # "the Idlib towns of Ariha": Ariha is the place meant
             mention = _mention(text, start, end, entry, prev)
+            if (
+                prev is not None
+                and _CONTAINS.fullmatch(text[prev.end : start])
+                and _KIND_RANK[entry.place.kind] > _KIND_RANK[prev.place.kind]
+            ):
+                mentions.pop()  # "the Idlib towns of Ariha": Ariha is the place meant
+                prev = mentions[-1] if mentions else None
             if prev is not None and mention.form == "name":
                 gap = text[prev.end : start]
                 if (
@@ -811,6 +820,9 @@ def _run_ok(text: str, tokens: list[tuple[int, int]], i: int, j: int, entry: _En
     return True
 
 
+_SAID = re.compile(r"\s(?:said|says|say|claimed|claims|announced|reported|denied|insisted)\b")
+
+
 def _mention(text: str, start: int, end: int, entry: _Entry, prev: Mention | None) -> Mention:
     role, modifier = _role(text, start, end)
     place = entry.place
@@ -842,6 +854,8 @@ def _mention(text: str, start: int, end: int, entry: _Entry, prev: Mention | Non
     ):
         compass = text[end + 3 :].split(" ")[0]
         place = Place(f"{compass} {place.name}", place.country, "region")
+    if role is Role.OTHER and place.kind != "country" and _SAID.match(text, end):
+        role = Role.REPORT  # "Baku said", "Moscow claims": a government speaking
     near = role is Role.IN and _words_before(text, start, 1) == ["near"]
     return Mention(start, end, place, role, form, head, near=near)
 
@@ -987,7 +1001,8 @@ def _from_headline(
             if _KIND_RANK[d.place.kind] >= rank:
                 return d.place  # the dateline's town, named in the headline too
     if len(narrow) == 1:
-        return next(iter(narrow))
+        only = next(iter(narrow))
+        return Place(only.name, only.country or iso3, only.kind)  # a guessed name: its country
     return _country(iso3) if iso3 else lead.place
 
 
@@ -1081,6 +1096,15 @@ def locate(
     for m in named:
         if m.end <= start and _LISTED.fullmatch(sentence, m.end, start):
             return m.place  # "followed by Peru with 1.5 million, Brazil with 510,000"
+    if category in _CASUALTIES:
+        # "13 soldiers, including peacekeepers from South Africa": where the dead came from.
+        named = [
+            m for m in named if not _PEOPLE_FROM.search(sentence, max(0, m.start - 30), m.start)
+        ]
+    # A place across a clause break belongs to that clause ("top 11,000 as Derna searches",
+    # "..., while some 1,300 crossed into Venezuela"), unless the figure's clause has none.
+    same = [m for m in named if not _CLAUSE_GAP.search(sentence, *_between(m, start, end))]
+    named = same if same else named
     named = [
         m
         for m in named
@@ -1163,11 +1187,28 @@ _ANOTHER = re.compile(r"\b(?:another|a\sfurther|other)\s$")
 _BREAKDOWN = re.compile(r"\b(?:including|among\sthem|of\swhom|of\sthem|of\swhich)\b")
 
 
+_CASUALTIES = (Category.KILLED, Category.INJURED, Category.MISSING)
+_PEOPLE_FROM = re.compile(
+    r"\b(?:peacekeepers|soldiers|troops|nationals|citizens|workers|volunteers|tourists"
+    r"|journalists|staff|personnel|pilgrims|crew|fighters|mercenaries)\sfrom\s(?:the\s)?\Z"
+)
+_CLAUSE_GAP = re.compile(
+    r";|,\s(?:while|whereas|but)\s|\s(?:while|whereas)\s|(?<!such)(?<!known)(?<!well)\sas\s(?=[A-Z])"
+)
+
+
+def _between(m: Mention, start: int, end: int) -> tuple[int, int]:
+    return (m.end, start) if m.end <= start else (end, max(end, m.start))
+
+
 def _owned_elsewhere(sentence: str, start: int, end: int, m: Mention, named: list[Mention]) -> bool:
     """Whether a place belongs to another figure of the sentence: "105 were killed in
     Jajarkot and 52 in Rukum West" (Jajarkot is the 105's), "2 million crossed, including
     600,000 who sought refuge in Chad" (Chad is the 600,000's)."""
     if m.start >= end:
+        listed = _LISTED.match(sentence, m.end)
+        if listed and _NUMBER.match(sentence, listed.end()):
+            return True  # "followed by Khyber Pakhtunkhwa with 264": the 264's place
         n = _NUMBER.search(sentence, end, m.start)
         return (
             n is not None
