@@ -393,15 +393,23 @@ def _cap(word: str) -> bool:
 
 def _words_before(text: str, pos: int, n: int) -> list[str]:
     """Up to `n` lower-cased words before `pos`, nearest first, within the same clause."""
-    chunk = text[max(0, pos - 80) : pos]
+    chunk = text[max(0, pos - (40 if n == 1 else 80)) : pos]
+    if n == 1:
+        # The nearest word only: most calls, and cheap from the right end of the chunk.
+        m = _LAST_WORD.search(chunk)
+        return [m.group(1).lower()] if m else []
     out: list[str] = []
-    for w in reversed(re.findall(r"[\w'’-]+|[.;:!?\n]", chunk)):
+    for w in reversed(_BEFORE_TOKENS.findall(chunk)):
         if w in ".;:!?\n":
             break
         out.append(w.lower())
         if len(out) == n:
             break
     return out
+
+
+_BEFORE_TOKENS = re.compile(r"[\w'’-]+|[.;:!?\n]")
+_LAST_WORD = re.compile(r"(?<![\w'’-])([\w'’-]+)[^\w'’.;:!?\n-]*\Z")
 
 
 def _role(text: str, start: int, end: int) -> tuple[Role, str | None]:
@@ -526,16 +534,12 @@ def _runs(text: str) -> list[tuple[int, int]]:
         s, e = m.span()
         if s and text[s - 1].isalpha():
             continue  # the tail of a word: "McDonald" is one token, "xAbc" none
-        if (
-            out
-            and s - out[-1][1] <= 16
-            and _after_particle(text, s)
-            and _CONNECTED.fullmatch(text, out[-1][1], s)
-        ):
+        particle = _after_particle(text, s)
+        if particle and out and s - out[-1][1] <= 16 and _CONNECTED.fullmatch(text, out[-1][1], s):
             out[-1] = (out[-1][0], e)
             continue
         # A particle is a short word just before: look only when there is one.
-        lead = _LEADING.search(text, max(0, s - 12), s) if _after_particle(text, s) else None
+        lead = _LEADING.search(text, max(0, s - 12), s) if particle else None
         out.append((lead.start() if lead else s, e))
     return out
 
@@ -567,16 +571,16 @@ def _scan(text: str, data: _Data) -> list[Mention]:
     known: set[str] = set()  # names guessed as places so far
     for s, e in _runs(text):
         rel_tokens, hits = _run_names(text[s:e])
-        tokens = [(s + a, s + b) for a, b in rel_tokens]
         if not hits:
             if (
                 _GUESS_HINT.search(text, max(0, s - 12), s)
                 or _TYPE_AFTER.match(text, e)
-                or (len(tokens) > 1 and not text[s:e].istitle())
-                or (known and _key(text[tokens[0][0] : tokens[0][1]]) in known)
+                or (len(rel_tokens) > 1 and not text[s:e].istitle())
+                or (known and _key(text[s + rel_tokens[0][0] : s + rel_tokens[0][1]]) in known)
             ):
-                _guess(text, tokens, data, mentions, known)
+                _guess(text, [(s + a, s + b) for a, b in rel_tokens], data, mentions, known)
             continue
+        tokens = [(s + a, s + b) for a, b in rel_tokens]
         for i, j, rel_end, entry in hits:
             start, end = tokens[i][0], s + rel_end
             if not _run_ok(text, tokens, i, j, entry) or text[end : end + 1] in _CURRENCY:
@@ -637,7 +641,9 @@ _MOVED = frozenset(
 )
 # Cheap first look before _guess: a word before the run that could make it a place.
 _GUESS_HINT = re.compile(
-    r"\b(?:in|at|near|from|outside|off|of|as|on|to|into)\s(?:the\s)?$", re.IGNORECASE
+    r"\b(?:in|at|near|from|outside|off|of|as|on|(?:returned|deported|moved|relocated)\s(?:to|into))"
+    r"\s(?:the\s)?$",
+    re.IGNORECASE,
 )
 _LOCATIVE = frozenset("in at near from outside off".split())
 # Capitalised words that are institutions or titles, not places ("Al-Aqsa Martyrs Hospital").
@@ -856,7 +862,7 @@ def _mention(text: str, start: int, end: int, entry: _Entry, prev: Mention | Non
         place = Place(f"{compass} {place.name}", place.country, "region")
     if role is Role.OTHER and place.kind != "country" and _SAID.match(text, end):
         role = Role.REPORT  # "Baku said", "Moscow claims": a government speaking
-    near = role is Role.IN and _words_before(text, start, 1) == ["near"]
+    near = role is Role.IN and text[max(0, start - 5) : start] == "near "
     return Mention(start, end, place, role, form, head, near=near)
 
 
@@ -874,6 +880,7 @@ _DATELINE = re.compile(
 _HEAD_CHARS = 800
 # Where a headline's main clause ends: "Libya flood dead top 11,000 as Derna searches".
 _HEAD_CLAUSE = re.compile(r"\s(?:as|while|after|amid|when|despite)\s|[;–—]")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
 _KIND_RANK = {"country": 0, "region": 1, "city": 2}
 
 
@@ -946,7 +953,7 @@ def _head(
     for line in text[:_HEAD_CHARS].split("\n"):
         start, pos = pos, pos + len(line) + 1
         stripped = line.strip()
-        if not stripped or sum(c.isalpha() for c in stripped) < len(stripped) / 2:
+        if not stripped or len(_NOT_LETTER.sub("", stripped)) < len(stripped) / 2:
             continue  # a date or time line
         first = bisect_left(mentions, start, key=_start)
         inside = []
@@ -1081,7 +1088,7 @@ def locate(
             for m in article.mentions[first:]:
                 if m.end > stop:
                     break
-                cached.append(dataclasses.replace(m, start=m.start - offset, end=m.end - offset))
+                cached.append(_shifted(m, offset))
             article.by_sentence[(offset, stop)] = cached
         scanned = cached
     else:
@@ -1159,6 +1166,13 @@ def locate(
         if carried is not None:
             return carried
     return _article_level(article, category, sentence)
+
+
+def _shifted(m: Mention, offset: int) -> Mention:
+    """The mention in the offsets of a sentence that starts at `offset`."""
+    return Mention(
+        m.start - offset, m.end - offset, m.place, m.role, m.form, m.head, m.guessed, m.near
+    )
 
 
 def _offset(article: ArticlePlaces, sentence: str, sentence_start: int | None) -> int:
