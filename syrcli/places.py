@@ -592,7 +592,7 @@ def _scan(text: str, data: _Data) -> list[Mention]:
             if (
                 prev is not None
                 and _CONTAINS.fullmatch(text[prev.end : start])
-                and _KIND_RANK[entry.place.kind] > _KIND_RANK[prev.place.kind]
+                and _KIND_RANK[entry.place.kind] >= _KIND_RANK[prev.place.kind]
             ):
                 mentions.pop()  # "the Idlib towns of Ariha": Ariha is the place meant
                 prev = mentions[-1] if mentions else None
@@ -1105,9 +1105,13 @@ def locate(
             return m.place  # "followed by Peru with 1.5 million, Brazil with 510,000"
     if category in _CASUALTIES:
         # "13 soldiers, including peacekeepers from South Africa": where the dead came from.
-        named = [
-            m for m in named if not _PEOPLE_FROM.search(sentence, max(0, m.start - 30), m.start)
-        ]
+        gone: list[Mention] = []
+        for m in named:
+            if _PEOPLE_FROM.search(sentence, max(0, m.start - 30), m.start) or (
+                gone and _LIST_GAP.fullmatch(sentence, gone[-1].end, m.start)
+            ):
+                gone.append(m)  # "... from South Africa, Malawi and Uruguay": all of the list
+        named = [m for m in named if m not in gone]
     # A place across a clause break belongs to that clause ("top 11,000 as Derna searches",
     # "..., while some 1,300 crossed into Venezuela"), unless the figure's clause has none.
     same = [m for m in named if not _CLAUSE_GAP.search(sentence, *_between(m, start, end))]
@@ -1206,6 +1210,7 @@ _PEOPLE_FROM = re.compile(
     r"\b(?:peacekeepers|soldiers|troops|nationals|citizens|workers|volunteers|tourists"
     r"|journalists|staff|personnel|pilgrims|crew|fighters|mercenaries)\sfrom\s(?:the\s)?\Z"
 )
+_LIST_GAP = re.compile(r",\s|,?\s(?:and|or)\s")
 _CLAUSE_GAP = re.compile(
     r";|,\s(?:while|whereas|but)\s|\s(?:while|whereas)\s|(?<!such)(?<!known)(?<!well)\sas\s(?=[A-Z])"
 )
