@@ -33,6 +33,7 @@ from syrcli.sources import (
     decode,
     expand,
     fingerprint,
+    fingerprint_file,
     read_bytes,
 )
 from syrcli.state import State, StateError, StateLocked
@@ -356,12 +357,16 @@ class _Run:
             article_date=options.article_date,
             dask_address=options.dask,
         )
+        path, fp = "", None
         try:
             for result in results:
-                path, fp, earlier = self.pending.popleft()
-                for error in earlier:
-                    self._fail(error)
-                self._advance()
+                # A big input comes in parts: the first is its turn in the input order, the
+                # last finishes it. Only then may the state record it.
+                if result.part == 0:
+                    path, fp, earlier = self.pending.popleft()
+                    for error in earlier:
+                        self._fail(error)
+                    self._advance()
                 for warning in result.warnings:
                     say(warning, level="warning")
                 if result.error is not None:
@@ -369,11 +374,14 @@ class _Run:
                     continue
                 self._emit(writer.article, result.figures)
                 self.figures += len(result.figures)
-                self.articles += 1
+                self.articles += result.part == 0
                 if fp is not None:
                     if self.store is not None:
-                        self.store.put(path, fp, result.figures)
-                    if self.state is not None:
+                        if result.part == 0:
+                            self.store.put(path, fp, result.figures)
+                        else:
+                            self.store.add(path, fp, result.figures)
+                    if self.state is not None and result.last:
                         self.state.remember(path, fp)
                 self._commit(output_safe=not self.deferred)
             for error in self.held:
@@ -394,6 +402,8 @@ class _Run:
             raise OutputError(self.options.output or "stdout", exc) from exc
 
     def _sources(self) -> Iterator[str | Document]:
+        from syrcli.runner import is_big  # after the lock, like the runner itself
+
         for item in self.inputs.items:
             if isinstance(item, ReadError):
                 self._hold(item)
@@ -402,21 +412,38 @@ class _Run:
                 self._pend(item, None)
                 yield item
                 continue
-            data = read_bytes(item)
-            if isinstance(data, ReadError):
-                self._hold(data)
+            read = self._read(item, is_big)
+            if isinstance(read, ReadError):
+                self._hold(read)
                 continue
-            fp = fingerprint(item, data)
+            data, fp = read
             if self.state is not None and self.state.unchanged(item, fp):
                 self.unchanged += 1
                 self._advance()
                 continue
+            if data is None:
+                self._pend(item, fp)
+                yield item
+                continue
             doc = decode(data, item, self.options.encoding)
+            del data
             if isinstance(doc, ReadError):
                 self._hold(doc)
                 continue
             self._pend(item, fp)
             yield doc
+
+    def _read(
+        self, item: str, is_big: Callable[[str], bool]
+    ) -> tuple[bytes | None, Fingerprint] | ReadError:
+        """The bytes and fingerprint of an input. A big file is hashed as it is read and its
+        bytes are not kept: the runner reads it a part at a time, and holding its bytes here
+        as well would double the memory it needs."""
+        if item != STDIN and not self.options.encoding and is_big(item):
+            fp = fingerprint_file(item)
+            return fp if isinstance(fp, ReadError) else (None, fp)
+        data = read_bytes(item)
+        return data if isinstance(data, ReadError) else (data, fingerprint(item, data))
 
     def _pend(self, path: str, fp: Fingerprint | None) -> None:
         self.pending.append((path, fp, tuple(self.held)))

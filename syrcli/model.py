@@ -97,12 +97,18 @@ class ReadError:
 
 @dataclass(frozen=True, slots=True)
 class ArticleResult:
-    """What one input produced: its figures, or the error that stopped it."""
+    """What one input produced: its figures, or the error that stopped it.
+
+    A big input comes in several parts, numbered from 0, each with the figures of one stretch
+    of its text; `last` marks the final one. Other inputs are one part, 0 and last.
+    """
 
     path: str
     figures: tuple[Figure, ...] = ()
     error: ReadError | None = None
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    part: int = 0
+    last: bool = True
 
 
 class ClusterError(Exception):

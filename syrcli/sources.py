@@ -12,7 +12,7 @@ import fnmatch
 import hashlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -234,7 +234,8 @@ def _strict(
 
 
 def _checked(doc: Document) -> Document | ReadError:
-    return _empty(doc.path) if not doc.text.strip() else doc
+    # isspace, not strip: strip would copy the whole text, and a text may be 100 MB.
+    return _empty(doc.path) if not doc.text or doc.text.isspace() else doc
 
 
 def _empty(path: str) -> ReadError:
@@ -267,3 +268,68 @@ def read_document(
     """Read and decode one input: a file path, or `-` for stdin."""
     data = read_bytes(path, stdin)
     return data if isinstance(data, ReadError) else decode(data, path, encoding)
+
+
+# Bytes read at a time from a big file.
+CHUNK = 1 << 20
+
+
+def utf8_codec(path: str) -> str | None:
+    """The codec, utf-8 (or utf-8-sig with a byte-order mark), when `read_document` would read the
+    file as UTF-8 text, checked chunk by chunk without holding the file; else None.
+
+    For big files: their text can then be read in pieces with `text_chunks`. Anything else
+    (legacy encodings, binary or empty files, errors) is left to `read_document`.
+    """
+    try:
+        with open(path, "rb") as handle:
+            first = handle.read(CHUNK)
+            if any(first.startswith(bom) for bom, _ in _BOMS if bom != codecs.BOM_UTF8):
+                return None
+            if any(first.startswith(magic) for magic, _ in _MAGIC):
+                return None
+            codec = "utf-8-sig" if first.startswith(codecs.BOM_UTF8) else "utf-8"
+            decoder = codecs.getincrementaldecoder(codec)()
+            visible = False
+            chunk = first
+            while chunk:
+                if b"\x00" in chunk:
+                    return None
+                text = decoder.decode(chunk)
+                visible = visible or not text.isspace() and bool(text)
+                chunk = handle.read(CHUNK)
+            decoder.decode(b"", final=True)
+    except (OSError, UnicodeDecodeError):
+        return None
+    return codec if visible else None
+
+
+def text_chunks(path: str, codec: str, size: int = CHUNK) -> Iterator[str]:
+    """The decoded text of a file checked by `utf8_codec`, about `size` bytes at a time.
+
+    A file rewritten since the check is still read to the end: bytes that are no longer
+    UTF-8 become U+FFFD rather than stopping a run half way through its output.
+    """
+    decoder = codecs.getincrementaldecoder(codec)("replace")
+    with open(path, "rb") as handle:
+        while chunk := handle.read(size):
+            if text := decoder.decode(chunk):
+                yield text
+        if tail := decoder.decode(b"", final=True):
+            yield tail
+
+
+def fingerprint_file(path: str) -> Fingerprint | ReadError:
+    """`fingerprint` of a file, hashed as it is read, so a big file is never held whole."""
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        with open(path, "rb") as handle:
+            while chunk := handle.read(CHUNK):
+                digest.update(chunk)
+                size += len(chunk)
+            mtime_ns = os.fstat(handle.fileno()).st_mtime_ns
+    except OSError:
+        data = read_bytes(path)  # the same messages as for any other file
+        return data if isinstance(data, ReadError) else fingerprint(path, data)
+    return Fingerprint(size, mtime_ns, digest.hexdigest())

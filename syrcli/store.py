@@ -71,10 +71,11 @@ class Store:
         self._in_batch = False
 
     def put(self, path: str, fp: Fingerprint, figures: Sequence[Figure]) -> None:
-        """Store one article's figures in place of whatever the store held for it."""
-        if not self._in_batch:
-            self._db.execute("BEGIN IMMEDIATE")
-            self._in_batch = True
+        """Store one article's figures in place of whatever the store held for it.
+
+        A big article comes in parts: `put` the first, which replaces, then `add` the rest.
+        """
+        self._begin()
         key: tuple[str, ...]
         if path == STDIN:
             where, key = "path = ? AND sha256 = ?", (path, fp.sha256)
@@ -84,7 +85,7 @@ class Store:
             fig_where = "file = ?"
         self._db.execute(f"DELETE FROM figures WHERE {fig_where}", key)
         self._db.execute(f"DELETE FROM articles WHERE {where}", key)
-        self._db.executemany(_INSERT, [(*_row(figure), fp.sha256) for figure in figures])
+        self._insert(fp, figures)
         mtime = (
             dt.datetime.fromtimestamp(fp.mtime_ns / 1e9, dt.UTC).isoformat()
             if fp.mtime_ns
@@ -95,6 +96,23 @@ class Store:
             "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?)",
             (path, fp.sha256, fp.size, mtime, now, len(figures)),
         )
+
+    def add(self, path: str, fp: Fingerprint, figures: Sequence[Figure]) -> None:
+        """Store more figures of the article last `put`, as the next part of it."""
+        self._begin()
+        self._insert(fp, figures)
+        self._db.execute(
+            "UPDATE articles SET figures = figures + ? WHERE path = ? AND sha256 = ?",
+            (len(figures), path, fp.sha256),
+        )
+
+    def _begin(self) -> None:
+        if not self._in_batch:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._in_batch = True
+
+    def _insert(self, fp: Fingerprint, figures: Sequence[Figure]) -> None:
+        self._db.executemany(_INSERT, [(*_row(figure), fp.sha256) for figure in figures])
 
     def commit(self) -> None:
         """End the current batch: everything `put` since the last commit lands at once."""
