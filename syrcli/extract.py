@@ -82,7 +82,9 @@ def iter_figures(
         for q, gov, unit, projection, term_text in found:
             s, e = tokens[q.first].start, tokens[q.last - 1].end
             category = gov.term.category
-            place = places.locate(sentence, s - start, e - start, category, article)
+            place = places.locate(
+                sentence, s - start, e - start, category, article, sentence_start=start
+            )
             yield Figure(
                 file=file,
                 start=s,
