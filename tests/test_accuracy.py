@@ -23,6 +23,8 @@ def test_seed_gold() -> None:
     result = evaluate(gold, pairs).to_dict()
     assert result["typed"]["f1"] >= 0.95
     assert result["accuracy"]["qualifier"] >= 0.95
+    assert result["accuracy"]["location"] >= 0.90
+    assert result["accuracy"]["date"] >= 0.90
 
 
 def test_idetect_recall_floor() -> None:
@@ -53,6 +55,8 @@ def test_heldout_articles(folder: str, typed_f1: float) -> None:
     result = evaluate(gold, pairs).to_dict()
     assert result["typed"]["f1"] >= typed_f1
     assert result["accuracy"]["qualifier"] >= 0.95
+    assert result["accuracy"]["location"] >= 0.80
+    assert result["accuracy"]["date"] >= 0.95
     no_figures = [stem for stem, mentions in gold.items() if not mentions]
     assert len(no_figures) >= 3
     assert [f.text for stem, figs in pairs if stem in no_figures for f in figs] == []
