@@ -71,6 +71,9 @@ COMBATANT_CATEGORIES = EVENTS - {Category.RETURNED, Category.EVACUATED}
 NEEDS_PERSON = frozenset({Category.FLED, Category.HOSTED, Category.RETURNED, Category.AFFECTED})
 OFFICIAL_CATEGORIES = COMBATANT_CATEGORIES | {Category.EVACUATED}
 RESTRICTED_UNITS = frozenset({"combatants", "officials"})
+SHELTERING = frozenset({"shelters", "now shelters", "is sheltering"})
+COORDINATORS = frozenset({"and", ",", "but", "while", "whereas"})
+PERSON_PRONOUNS = frozenset({"them", "whom", "those"})
 PRONOUN_OPENERS = frozenset({"they", "many", "most", "all", "some"})
 NEAR_LEFT = 12  # how far, in tokens, the fallback looks for a term before the number
 NEAR_RIGHT = 20  # and after it: subjects often carry a long participle phrase
@@ -214,6 +217,8 @@ def noun_phrase(
                 i = t_end
                 continue
             break  # a verb: the phrase ends
+        if word in PERSON_PRONOUNS:
+            person = True  # "hosts more than 2.8 million of them"
         if word in STOP_NP or tokens[i].kind == "punct" and word not in ("'", "’", "-"):
             break
         if tokens[i].kind == "num" and not (i > 0 and words[i - 1] in ("the", "its", "their")):
@@ -230,15 +235,24 @@ def governor(
     words: Sequence[str],
     lex: Lexicon,
     terms: Terms,
+    numbers: frozenset[int] = frozenset(),
 ) -> tuple[Governor | None, bool]:
+    """The term that governs `q`, and whether a modal makes it a projection.
+
+    `numbers` holds the token indices of every quantity in the sentence."""
     left = _left_term(q, np, words, lex, terms)
     right, right_modal = _right_term(np.last, words, lex, terms)
     left_modal = left is not None and modal_before(left.first, words, lex)
     if left and left.term.category in NEEDS_PERSON and not (np.person or left.subject):
         left = None  # "the index crossed 20,000" counts no one; "crossed 5,000 Afghans" does
+    if left and left.term.category is Category.MISSING and left.last == q.first:
+        left = None  # "were missing two seamers": the verb to miss, not people missing
+    if left and left.term.text in SHELTERING and np.term is not None:
+        if np.term.term.category is Category.REFUGEES:  # "Uganda now shelters 1.7m refugees"
+            left = Governor(Term(left.term.text, Category.HOSTED), left.first, left.last)
     if left and left.term.category is Category.HOSTED and np.term is not None:
-        if np.term.term.category is Category.DISPLACED:
-            left = None  # "sites hosting 185,000 IDPs" counts the displaced
+        if np.term.term.category is Category.DISPLACED or np.term.term.category in EVENTS:
+            left = None  # "sites hosting 185,000 IDPs", "received 1,315 wounded patients"
     if left is not None:
         return left, left_modal
     if right is not None and right.term.category in EVENTS:
@@ -247,7 +261,7 @@ def governor(
         return np.term, False
     if right is not None:
         return right, right_modal
-    near = _nearest(q, np, words, lex, terms)
+    near = _nearest(q, np, words, lex, terms, numbers)
     if near is None:
         return None, False
     return near, modal_before(near.first, words, lex)
@@ -340,6 +354,13 @@ def _right_term(
         if words[i] == ",":
             i = _after_aside(i, words, terms)
             continue
+        if words[i] == "(":
+            close = next((j for j in range(i + 1, min(n, i + 25)) if words[j] == ")"), None)
+            i = i + 1 if close is None else close + 1  # "300 people (including 44 ...) were"
+            continue
+        if words[i] == ")":
+            i += 1
+            continue
         if words[i] in AUX:
             i += 1
             continue
@@ -373,6 +394,7 @@ def _nearest(
     words: Sequence[str],
     lex: Lexicon,
     terms: Terms,
+    numbers: frozenset[int],
 ) -> Governor | None:
     best: tuple[int, Governor] | None = None
     for start in range(max(0, q.first - NEAR_LEFT - 6), np.last + NEAR_RIGHT + 1):
@@ -380,8 +402,8 @@ def _nearest(
         if not found:
             continue
         t_end, term = found[0]
-        if term.after:
-            continue
+        if term.after or term.text in SHELTERING or term.category is Category.HOSTED:
+            continue  # verbs of giving shelter govern only the number they take as object
         if term.category in NEEDS_PERSON and not np.person and not lex.units.match(words, start):
             continue  # a verb that also takes things; a noun ("arrivals") is fine
         if t_end == q.first and all(w in CHANGE_VERBS for w in words[start:t_end]):
@@ -393,9 +415,11 @@ def _nearest(
         else:
             continue
         limit = NEAR_RIGHT if start >= np.last else NEAR_LEFT
-        between = words[min(t_end, np.last) : max(start, q.first)]
-        if distance > limit or any(w in CLAUSE_BREAKS for w in between):
+        lo, hi = (np.last, start) if start >= np.last else (t_end, q.first)
+        if distance > limit or any(w in CLAUSE_BREAKS for w in words[lo:hi]):
             continue
+        if any(lo <= j < hi and words[j - 1] in COORDINATORS for j in numbers):
+            continue  # "146 patients ..., and three people have died": the term is theirs
         if best is None or distance < best[0]:
             best = (distance, Governor(term, start, t_end))
     return best[1] if best else None

@@ -200,17 +200,25 @@ def _sentence_figures(
         terms.pop(name_start, None)
     follow: tuple[Governor | None] | None = None  # the next sentence's verb, read once
     counted = {t.core_first for t in quantities} | {t.core_last - 1 for t in quantities}
-    for q in quantities:
-        if q.superseded or not_a_figure(q, tokens, words, lex, counted, prose):
-            continue
+    candidates = [
+        q
+        for q in quantities
+        if not q.superseded and not not_a_figure(q, tokens, words, lex, counted, prose)
+    ]
+    numbers = frozenset(q.core_first for q in candidates)  # the possible figures
+    things = False  # the previous number counted things, not people
+    for q in candidates:
         np = noun_phrase(q, tokens, words, lex, terms)
-        if np.rejected:
+        of_them = words[q.last : q.last + 2] in (["of", "them"], ["of", "those"])
+        if np.rejected or (of_them and things):
+            things = True  # "222 fires ..., 60 of them deliberately set"
             continue
+        things = False
         gov: Governor | None
         if out and q.first > 0 and words[q.first - 1] in SUBTOTAL:
             gov, projection = out[-1][1], out[-1][3]  # "killed 1,739, including 647 children"
         else:
-            gov, projection = governor(q, np, tokens, words, lex, terms)
+            gov, projection = governor(q, np, tokens, words, lex, terms, numbers)
         if gov is None and following is not None:
             if follow is None:
                 follow = (next_sentence_governor(text, following, lex),)

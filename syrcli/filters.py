@@ -67,7 +67,7 @@ def not_a_figure(
             last < n
             and tokens[last].glued
             and after in ("/", ":", "%", ".", "°")
-            and (after != "." or (last + 1 < n and tokens[last + 1].kind == "num"))
+            and (after in "%°" or (last + 1 < n and tokens[last + 1].kind == "num"))
         ):
             return True
         if last < n and tokens[last].glued and tokens[last].kind == "word":
@@ -104,6 +104,12 @@ def not_a_figure(
         and (tokens[first - 2].kind == "num" or words[first - 2] in NUMBER_WORDS)
     ):
         return True  # the second half of "one in three", "2 of 5"
+    if (
+        q.first > 2
+        and words[q.first - 1] in ("its", "their", "the")
+        and (words[q.first - 2] == "of" and tokens[q.first - 3].kind == "num")
+    ):
+        return True  # the whole in "90 of its 200 residents"
     # Fractions and shares: "one in five", "3 out of 10", "two-thirds".
     if after in ("in", "out") and last + 1 < n:
         nxt = last + 2 if after == "out" else last + 1
