@@ -51,7 +51,8 @@ STOP_NP = frozenset(
     for with and or but as after since during while when where across towards toward near
     over under said say says according than this these those it its their his her our
     there here now already amid due because if so not no a an per each every daily
-    weekly""".split()
+    weekly through via despite without against among behind beyond inside outside within
+    along upon""".split()
 )
 FUNCTION_WORDS = STOP_NP | AUX | LEFT_LINKS
 # Casualty and status-changing events win over a status noun: "500 refugees were killed".
@@ -95,6 +96,7 @@ class NounPhrase:
     term: Governor | None
     rejected: bool
     person: bool = False  # a person noun or a demonym was seen: "2.5 million Syrians"
+    things: bool = False  # an unknown noun and no person: "two frontline seamers"
 
 
 Terms = dict[int, list[tuple[int, Term]]]  # term hits by start token: [(end token, term)]
@@ -168,7 +170,7 @@ def noun_phrase(
         i += 1
         limit = min(n, i + 6)
     headed = False
-    person = False
+    person = unknown = False
     while i < limit:
         word = words[i]
         if lex.modals.match(words, i) is not None:
@@ -224,8 +226,10 @@ def noun_phrase(
         if tokens[i].kind == "num" and not (i > 0 and words[i - 1] in ("the", "its", "their")):
             break  # but "500 of the 4,000 villagers" goes on to its head noun
         person = person or tokens[i].text.istitle()  # a demonym: Syrians, Rohingya
+        unknown = unknown or (tokens[i].kind == "word" and word not in lex.vocabulary)
         i += 1
-    return NounPhrase(i, unit, term, False, person or term is not None)
+    person = person or term is not None
+    return NounPhrase(i, unit, term, False, person, things=unknown and not person)
 
 
 def governor(
@@ -396,6 +400,8 @@ def _nearest(
     terms: Terms,
     numbers: frozenset[int],
 ) -> Governor | None:
+    if np.things:
+        return None  # a count of something unknown: only a governing verb may claim it
     best: tuple[int, Governor] | None = None
     for start in range(max(0, q.first - NEAR_LEFT - 6), np.last + NEAR_RIGHT + 1):
         found = terms.get(start)
