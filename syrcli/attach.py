@@ -259,6 +259,8 @@ def governor(
             left = None  # "sites hosting 185,000 IDPs", "received 1,315 wounded patients"
     if left is not None:
         return left, left_modal
+    if right is not None and right.term.category in NEEDS_PERSON and np.things:
+        right = None  # "All 1,250 pilots returned to work"
     if right is not None and right.term.category in EVENTS:
         return right, right_modal
     if np.term is not None:

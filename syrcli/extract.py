@@ -205,10 +205,16 @@ def _sentence_figures(
         for q in quantities
         if not q.superseded and not not_a_figure(q, tokens, words, lex, counted, prose)
     ]
-    numbers = frozenset(q.core_first for q in candidates)  # the possible figures
+    numbers = frozenset(q.first for q in candidates)  # the possible figures
+    phrases = [noun_phrase(q, tokens, words, lex, terms) for q in candidates]
+    for q, np in zip(candidates, phrases, strict=True):
+        if np.rejected:  # words describing a count of things: "the 11 affected provinces"
+            for i in range(q.last, np.last + 1):
+                hits = terms.get(i)
+                if hits and not any(w in lex.not_people for w in words[i : hits[0][0]]):
+                    del terms[i]  # but "7,000 cyclone shelters" names where people are
     things = False  # the previous number counted things, not people
-    for q in candidates:
-        np = noun_phrase(q, tokens, words, lex, terms)
+    for q, np in zip(candidates, phrases, strict=True):
         of_them = words[q.last : q.last + 2] in (["of", "them"], ["of", "those"])
         if np.rejected or (of_them and things):
             things = True  # "222 fires ..., 60 of them deliberately set"

@@ -125,9 +125,16 @@ def not_a_figure(
     if q.digits and q.value < 130 and before in (",", "(") and after in (",", ")"):
         return True
     # A bare "one" is usually "one of", "one day": only a count when a unit follows.
-    if q.value == 1 and q.qualifier.value == "exact" and not lex.units.match(words, last):
+    if q.value == 1 and q.qualifier.value == "exact":
+        if not lex.units.match(words, last) or before in ("of", "in", "from", "for", "to"):
+            return True  # "three members of one family"
+    # A place's whole population: "the territory's 2.3 million people".
+    if q.first > 0 and tokens[q.first - 1].text.endswith(("'s", "’s")) and after in POPULOUS:
         return True
     return False
+
+
+POPULOUS = frozenset({"people", "residents", "inhabitants", "population", "citizens"})
 
 
 def _population_level(q: Quantity, words: Sequence[str]) -> bool:
