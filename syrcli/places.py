@@ -111,10 +111,17 @@ def place_key(name: str) -> str:
     'maarrat al numan'
     >>> place_key("Cox's  Bazar")
     'coxs bazar'
+    >>> place_key("Aj Jazirah"), place_key("Ash-Shaddadi")
+    ('al jazirah', 'al shaddadi')
     """
     decomposed = unicodedata.normalize("NFKD", name.translate(_FOLD))
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.lower().split())
+    return _SUN_ARTICLE.sub("al ", " ".join(bare.lower().split()))
+
+
+# Arabic "al-" is written as it is said before a sun letter ("Ar Raqqah", "Aj Jazirah",
+# "Ash Sham"); one key for every spelling.
+_SUN_ARTICLE = re.compile(r"\ba(j|[dnrstz]h?)\s(?=\1)")
 
 
 # --- loading the data (lazily, once) -----------------------------------------------------

@@ -41,6 +41,9 @@ DATA = ROOT / "syrcli" / "data"
 OUT = DATA / "gazetteer.tsv"
 MIN_POPULATION = 5000
 KIND_ORDER = {"C": 0, "A": 1, "P": 2}
+# Second-level subdivisions news names as regions in their own right ("Indonesia's Aceh
+# province", "Al Haouz province", "Camarines Sur"): ISO 3166-2 files them under a grouping.
+SECOND_LEVEL_TYPES = frozenset({"Province", "Governorate", "Autonomous province", "Special region"})
 
 # GeoNames' names where English news uses another short name.
 COUNTRY_NAMES = {"PSE": "Palestine", "NLD": "Netherlands", "TLS": "Timor-Leste"}
@@ -115,7 +118,9 @@ def build() -> list[tuple[str, str, str, str, int]]:
         city_rows.append((place_key(name), name, code, "P", int(city["population"] or 0)))
         city_keys.setdefault(code, set()).add(place_key(name))
     for sub in pycountry.subdivisions:
-        if sub.parent_code is not None or sub.country_code not in iso2to3:
+        if sub.country_code not in iso2to3:
+            continue
+        if sub.parent_code is not None and sub.type not in SECOND_LEVEL_TYPES:
             continue
         name = _clean(str(sub.name).split("(")[0].split("[")[0])
         if not name:
