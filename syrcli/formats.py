@@ -187,10 +187,19 @@ def write_csv(
     CsvWriter(out, fields, safe=safe).article(list(figures))
 
 
+# Short columns never wrap, so the long ones (file, text, sentence) take the width left.
+_NO_WRAP = frozenset(
+    "start end value value_max qualifier vague category unit country date projection".split()
+)
+
+
 def render_table(figures: Iterable[Figure], fields: Sequence[str], console: Console) -> None:
     table = Table(show_lines=False)
     for name in fields:
-        table.add_column(name, overflow="fold")
+        numeric = name in ("start", "end", "value", "value_max")
+        table.add_column(
+            name, overflow="fold", no_wrap=name in _NO_WRAP, justify="right" if numeric else "left"
+        )
     for figure in figures:
         record = select(figure, fields)
         table.add_row(*(Text(printable("" if v is None else str(v))) for v in record.values()))
