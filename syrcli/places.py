@@ -122,6 +122,7 @@ def place_key(name: str) -> str:
 # Arabic "al-" is written as it is said before a sun letter ("Ar Raqqah", "Aj Jazirah",
 # "Ash Sham"); one key for every spelling.
 _SUN_ARTICLE = re.compile(r"\ba(j|[dnrstz]h?)\s(?=\1)")
+_SUN_ALONE = re.compile(r"a(?:j|[dnrstz]h?)")
 
 
 # --- loading the data (lazily, once) -----------------------------------------------------
@@ -563,6 +564,8 @@ def _longer(key: str) -> bool:
     data = _data()
     if key in data.prefixes:
         return True
+    if _SUN_ALONE.fullmatch(key):
+        return _longer("al")  # "Ar Raqqah" is keyed "al raqqah"
     prefix = key.encode("utf-8") + b" "
     return data.blob.startswith(prefix, _first_line_at(data.blob, prefix))
 
@@ -1121,6 +1124,7 @@ def locate(
         named = [m for m in named if m not in gone]
     # A place across a clause break belongs to that clause ("top 11,000 as Derna searches",
     # "..., while some 1,300 crossed into Venezuela"), unless the figure's clause has none.
+    named = [m for m in named if not _possessor(sentence, m, named)]
     same = [m for m in named if not _CLAUSE_GAP.search(sentence, *_between(m, start, end))]
     named = same if same else named
     named = [
@@ -1209,6 +1213,11 @@ _LISTED = re.compile(r"\s(?:with|has)\s(?:about\s|some\s|around\s|nearly\s|almos
 # Another figure in the sentence, which a place may belong to instead.
 _NUMBER = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*\d?")
 _ANOTHER = re.compile(r"\b(?:another|a\sfurther|other)\s$")
+# A part of the figure placed after it: "..., most of them in Tanzania", "190,000 of them in".
+_PART_IN = re.compile(
+    r",\s(?:most|many|some|half|all|the\smajority|\d[\d,.]*(?:\s(?:million|thousand))?)"
+    r"\sof\s(?:them|whom)\s(?:[\w-]+\s)?(?:in|at)\s(?:the\s)?\Z"
+)
 _BREAKDOWN = re.compile(r"\b(?:including|among\sthem|of\swhom|of\sthem|of\swhich)\b")
 
 
@@ -1227,6 +1236,24 @@ def _between(m: Mention, start: int, end: int) -> tuple[int, int]:
     return (m.end, start) if m.end <= start else (end, max(end, m.start))
 
 
+# "Indonesia's Aceh", "Turkey's southern province of Hatay": the possessor only says where
+# the named place is.
+_POSSESSIVE = re.compile(
+    r"['’]s\s(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east"
+    r"|south-?west)(?:ern)?\s)?(?:(?:province|state|region|district|county|governorate|town"
+    r"|city|village)\sof\s)?"
+)
+
+
+def _possessor(sentence: str, m: Mention, named: list[Mention]) -> bool:
+    """Whether `m` owns the next place ("Indonesia's Aceh"), which is then the place meant."""
+    p = _POSSESSIVE.match(sentence, m.end)
+    return p is not None and any(
+        o.start == p.end() and o.place != m.place and o.place.country == m.place.country
+        for o in named
+    )
+
+
 def _owned_elsewhere(sentence: str, start: int, end: int, m: Mention, named: list[Mention]) -> bool:
     """Whether a place belongs to another figure of the sentence: "105 were killed in
     Jajarkot and 52 in Rukum West" (Jajarkot is the 105's), "2 million crossed, including
@@ -1235,6 +1262,8 @@ def _owned_elsewhere(sentence: str, start: int, end: int, m: Mention, named: lis
         listed = _LISTED.match(sentence, m.end)
         if listed and _NUMBER.match(sentence, listed.end()):
             return True  # "followed by Khyber Pakhtunkhwa with 264": the 264's place
+        if _PART_IN.search(sentence, end, m.start):
+            return True  # "690,000 across the region, 190,000 of them in Hatay": the part's
         n = _NUMBER.search(sentence, end, m.start)
         return (
             n is not None
@@ -1253,8 +1282,12 @@ def _owned_elsewhere(sentence: str, start: int, end: int, m: Mention, named: lis
 
 
 _NATIONAL = re.compile(
-    r"\b(?:(?:in|across|throughout|around|within|of)\sthe\scountry|nationwide|countrywide"
-    r"|neighbouring\scountries|neighboring\scountries|the\spopulation)\b"
+    r"\b(?:(?:in|across|throughout|around|within|of)\sthe\scountry|[Nn]ationwide|[Cc]ountrywide"
+    r"|neighbouring\scountries|neighboring\scountries|the\spopulation"
+    # "across the 11 affected provinces": a national total over its regions
+    r"|(?:across|in)\sthe\s(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve)\s)?(?:affected\s|worst-hit\s|hardest-hit\s|quake-hit\s|flood-hit\s)"
+    r"(?:provinces|states|regions|governorates|districts|counties))\b"
 )
 # Words that make a named country the whole of the figure: "across Somalia".
 _WHOLE = frozenset("across throughout nationwide all whole entire".split())
