@@ -365,7 +365,7 @@ _ARRIVAL_BEFORE_IN = frozenset("arrived arriving arrive arrives landed".split())
 # After a host country: "Turkey hosts", "Chad, which has taken in", "Poland has received".
 _HOSTS = re.compile(
     r"""(?:['’]s)?,?\s(?:which\s|that\s|who\s)?
-    (?:(?:has|have|had|is|was|now|already|currently|also|alone|continues\sto|continue\sto
+    (?:(?:has|have|had|been|is|was|now|already|currently|also|alone|continues\sto|continue\sto
       |still)\s){0,3}
     (?:host|taken\sin|took\sin|takes\sin|take\sin|received|receives|welcomed|sheltered
       |shelters|accommodat|absorbed|opened\sits)""",
