@@ -832,8 +832,13 @@ def _run_ok(text: str, tokens: list[tuple[int, int]], i: int, j: int, entry: _En
             return False  # "UK-based", "Russian-backed"
         low = w.lower()
         if _cap(w) and low not in _FUNCTION and low not in _PLACE_TYPES and low not in _TITLE_NOUNS:
-            return False
+            # "Bunia General Reference Hospital": a facility named after its town is there.
+            last = text[tokens[-1][0] : tokens[-1][1]].lower()
+            return last in _NAMED_AFTER_TOWN and len(tokens) - j <= 4
     return True
+
+
+_NAMED_AFTER_TOWN = frozenset("hospital clinic".split())
 
 
 _SAID = re.compile(r"\s(?:said|says|say|claimed|claims|announced|reported|denied|insisted)\b")
@@ -903,7 +908,7 @@ def article_places(text: str) -> ArticlePlaces:
     Place(name='Pakistan', country='PAK', kind='country')
     """
     data = _data()
-    mentions = tuple(_scan(text, data))
+    mentions = _fit_country(text, tuple(_scan(text, data)), data)
     named = [
         x
         for x in mentions
@@ -949,6 +954,54 @@ def article_places(text: str) -> ArticlePlaces:
         dateline_start=dateline_start,
         capital=capital,
     )
+
+
+_LEAD_BODY = re.compile(r"[^\n]{121,}|[^\n]*[.\"”][ \t]*(?=\n|\Z)")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _fit_country(text: str, mentions: tuple[Mention, ...], data: _Data) -> tuple[Mention, ...]:
+    """A town's spelling found in many countries ("Lala": India, the Philippines, Congo) is
+    the one in the countries the article opens with (headline, dateline, first paragraph),
+    unless its own sentence names its country; a spelling none of them has is a place of the
+    article's own country whose name the gazetteer lacks."""
+    body = _LEAD_BODY.search(text, 0, 2000)
+    head_end, lead_end = (body.start(), body.end()) if body else (0, min(len(text), _HEAD_CHARS))
+    known = [x for x in mentions if x.start < lead_end and x.place.country and not x.guessed]
+    lead = {x.place.country for x in known if x.start < head_end and x.place.kind != "city"}
+    if not lead:
+        # No country in the headline: the first paragraph's, and the headline town's own.
+        lead = {x.place.country for x in known if x.place.kind != "city" or x.start < head_end}
+    if not lead:
+        return mentions
+    out = list(mentions)
+    for n, x in enumerate(mentions):
+        if x.guessed or x.form != "name" or x.place.kind != "city" or x.place.country in lead:
+            continue
+        key = _key(text[x.start : x.end])
+        if key in data.curated:
+            continue
+        found = _gazetteer(data, key)
+        if not found or found[0][3] >= 1_000_000:
+            continue  # a big city is that city wherever the article is
+        stop = _SENTENCE_END.search(text, x.end)
+        s0, s1 = text.rfind(".", 0, x.start) + 1, stop.end() if stop else len(text)
+        if any(
+            y.place.country == x.place.country
+            and s0 <= y.start < s1
+            and y is not x
+            and y.place.kind != "city"
+            for y in mentions
+        ):
+            continue  # "Lala, in India's Punjab": its own sentence says where it is
+        fit = next((f for f in found if f[1] in lead and f[2] != "C"), None)
+        if fit is not None:
+            kind = "region" if fit[2] == "A" else "city"
+            out[n] = dataclasses.replace(x, place=Place(fit[0], fit[1], kind))
+        else:
+            name = text[x.start : x.end]
+            out[n] = dataclasses.replace(x, place=Place(name, None, "city"), guessed=True)
+    return tuple(out)
 
 
 def _head(
