@@ -586,6 +586,7 @@ def _scan(text: str, data: _Data) -> list[Mention]:
                 _GUESS_HINT.search(text, max(0, s - 12), s)
                 or _TYPE_AFTER.match(text, e)
                 or (len(rel_tokens) > 1 and not text[s:e].istitle())
+                or (len(rel_tokens) > 1 and text[s : s + rel_tokens[0][1]] in _LOCATIVE_CAPS)
                 or (known and _key(text[s + rel_tokens[0][0] : s + rel_tokens[0][1]]) in known)
             ):
                 _guess(text, [(s + a, s + b) for a, b in rel_tokens], data, mentions, known)
@@ -622,6 +623,20 @@ def _scan(text: str, data: _Data) -> list[Mention]:
                     # West Darfur": the wider place only locates the narrower one.
                     mention = dataclasses.replace(mention, role=Role.OTHER)
             mentions.append(mention)
+        last = mentions[-1] if mentions and mentions[-1].start >= s else None
+        if _TYPE_AFTER.match(text, e) and (
+            last is None or text[last.end : last.end + 3] in ("'s ", "’s ")
+        ):
+            # "the Islam Qala border post" (Qala alone is in Malta), "Assam's Cachar
+            # district": the rest of the run is a place the gazetteer lacks.
+            rest = [t for t in tokens if last is None or t[0] > last.end]
+            _guess(text, rest, data, mentions, known)
+            if last is not None and mentions[-1] is not last:
+                inner = mentions[-1]
+                mentions[-2:] = [
+                    dataclasses.replace(last, role=Role.OTHER),
+                    dataclasses.replace(inner, role=last.role),
+                ]
     return mentions
 
 
@@ -636,14 +651,15 @@ _WITHIN = re.compile(
 # A name the gazetteer lacks is taken for a place only where news names small places:
 # "the village of Chiuri", "Maqbanah district", "villages such as Aita al-Shaab", "in Jajarkot".
 _TYPE_AFTER = re.compile(
-    r"\s(?:refugee\s|displacement\s|IDP\s|border\s)?(?:district|village|town|camp|commune"
+    r"\s(?:refugee\s|relief\s|displacement\s|IDP\s|border\s)?(?:district|village|town|camp|commune"
     r"|municipality|locality|county|zone|region|province|governorate|neighbourhood"
-    r"|neighborhood|settlement|sub-district|area|crossing|border\scrossing|valley)\b"
+    r"|neighborhood|settlement|sub-district|area|crossing|border\scrossing|valley"
+    r"|border\spost|site)\b"
 )
 _TYPE_BEFORE = frozenset(
     "village villages town towns city cities commune communes district districts localities "
     "locality settlement settlements camp camps neighbourhood neighbourhoods neighborhood "
-    "neighborhoods municipality municipalities area areas".split()
+    "neighborhoods municipality municipalities area areas site sites kibbutz".split()
 )
 # Where people go back or are sent: "returned to Solino", "deported to Gonaives".
 _MOVED = frozenset(
@@ -656,6 +672,8 @@ _GUESS_HINT = re.compile(
     re.IGNORECASE,
 )
 _LOCATIVE = frozenset("in at near from outside off".split())
+# A sentence that opens on a place: "At Nyarugusu, which shelters", "In Zindajan alone".
+_LOCATIVE_CAPS = frozenset("In At Near Outside".split())
 # Capitalised words that are institutions or titles, not places ("Al-Aqsa Martyrs Hospital").
 _INSTITUTIONS = frozenset(
     "hospital school university ministry council committee agency programme program office "
