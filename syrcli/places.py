@@ -896,7 +896,23 @@ def _mention(text: str, start: int, end: int, entry: _Entry, prev: Mention | Non
     if role is Role.OTHER and place.kind != "country" and _SAID.match(text, end):
         role = Role.REPORT  # "Baku said", "Moscow claims": a government speaking
     near = role is Role.IN and text[max(0, start - 5) : start] == "near "
+    if role is Role.IN and _NEAR_PLACES.search(text, max(0, start - 40), start):
+        role, near = Role.OTHER, True  # "towns and kibbutzim near the Gaza Strip"
+    elif role is Role.IN and _BEARING.search(text, max(0, start - 40), start):
+        role, near = Role.OTHER, True  # "the Jeddah 5 camp, south of Mosul": a landmark
     return Mention(start, end, place, role, form, head, near=near)
+
+
+# "..., south of Mosul", ", 40 km north of Goma": where a place named just before lies.
+_BEARING = re.compile(
+    r",\s(?:(?:some|about|around)\s)?(?:\d[\d.,]*\s?(?:km|kilometres|kilometers|miles)\s)?"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)\sof\s(?:the\s)?\Z"
+)
+# Places that lie near a landmark: "villages near Herat" are not Herat.
+_NEAR_PLACES = re.compile(
+    r"\b(?:towns|villages|kibbutzim|communities|settlements|camps|areas|homes|districts)"
+    r"\snear\s(?:the\s)?\Z"
+)
 
 
 # --- the article -------------------------------------------------------------------------
@@ -1176,7 +1192,8 @@ def locate(
         scanned = _scan(sentence, data)
     mentions = [m for m in scanned if m.start >= skip and m.role is not Role.REPORT]
     mentions = [m for m in mentions if _ambiguous_ok(m, sentence, article, data)]
-    named = [m for m in mentions if m.form == "name"]
+    # Landmarks ("towns near the Gaza Strip", "a camp, south of Mosul") locate another place.
+    named = [m for m in mentions if m.form == "name" and not (m.near and m.role is Role.OTHER)]
     if category is Category.RETURNED and not any(m.role is Role.DEST for m in named):
         home = _by_nationality(mentions, start, end, category)
         if home is not None:
