@@ -1223,6 +1223,9 @@ def locate(
         # own people were taken, not where others of another clause were.
         and (m.role is not Role.TAKEN or (m.start > end and "," not in sentence[end : m.start]))
     ]
+    host = _host_subject(sentence, start, named, category in _HOST)
+    if host is not None:
+        return host
     weak = (Role.OTHER,) if category in _HOST else (Role.OTHER, Role.SUBJECT)
     chosen = _choose([m for m in named if m.role not in weak], start, end, category)
     if chosen is None:
@@ -1269,6 +1272,23 @@ def locate(
         if carried is not None:
             return carried
     return _article_level(article, category, sentence)
+
+
+_HOST_VERB = re.compile(
+    r"\b(?:hosts|hosting|hosted|host|has\staken\sin|takes\sin|shelters|sheltering)\b"
+)
+
+
+def _host_subject(sentence: str, start: int, named: list[Mention], hosted: bool) -> Place | None:
+    """The clause's subject hosts, however far from its verb: "Niger, a country of 26
+    million, ... hosts 250,000 refugees", "the site of Rhoe, which already hosts 65,000"."""
+    before = [m for m in named if m.end <= start]
+    if not before:
+        return None
+    m = before[-1]
+    if not (m.role is Role.SUBJECT or (hosted and m.start == 0)):
+        return None
+    return m.place if _HOST_VERB.search(sentence, m.end, start) else None
 
 
 def _shifted(m: Mention, offset: int) -> Mention:
