@@ -28,7 +28,8 @@ LEFT_LINKS = frozenset(
 CHANGE_VERBS = frozenset(
     """rose risen climbed jumped reached stood stands hit passed topped exceeded increased
     surged grew grown totalled totaled numbered fell dropped declined rises reaches
-    reach stand swelled swollen doubled tripled""".split()
+    reach stand swelled swollen doubled tripled bringing brings raising raises taking
+    takes pushing""".split()
 )
 # Words that close a clause for the fallback search: "..., while another 3,400 remain".
 POPULATION = frozenset({"population", "populations", "inhabitants"})
@@ -67,12 +68,17 @@ EVENTS = frozenset(
     }
 )
 COMBATANT_CATEGORIES = EVENTS - {Category.RETURNED, Category.EVACUATED}
+# A state the verb gives wins over a status noun too: "60,000 of the new arrivals are
+# sleeping in the open", "500 refugees are in urgent need of food".
+RIGHT_WINS = EVENTS | {Category.HOMELESS, Category.IN_NEED, Category.BESIEGED}
 # Verbs that also take things as objects ("crossed 20,000 points", "hosts 30 teams"): when
 # they come before the number, it counts people only if a person noun or demonym follows.
 NEEDS_PERSON = frozenset({Category.FLED, Category.HOSTED, Category.RETURNED, Category.AFFECTED})
 OFFICIAL_CATEGORIES = COMBATANT_CATEGORIES | {Category.EVACUATED}
 RESTRICTED_UNITS = frozenset({"combatants", "officials"})
-SHELTERING = frozenset({"shelters", "now shelters", "is sheltering"})
+SHELTERING = frozenset(
+    {"shelters", "now shelters", "is sheltering", "were sheltering", "are sheltering"}
+)
 COORDINATORS = frozenset({"and", ",", "but", "while", "whereas"})
 PERSON_PRONOUNS = frozenset({"them", "whom", "those"})
 PRONOUN_OPENERS = frozenset({"they", "many", "most", "all", "some"})
@@ -261,7 +267,7 @@ def governor(
         return left, left_modal
     if right is not None and right.term.category in NEEDS_PERSON and np.things:
         right = None  # "All 1,250 pilots returned to work"
-    if right is not None and right.term.category in EVENTS:
+    if right is not None and right.term.category in RIGHT_WINS:
         return right, right_modal
     if np.term is not None:
         return np.term, False
@@ -322,8 +328,13 @@ def _left_term(
                 break
             start = opening - 1
             continue
-        if word in CLAUSE_BREAKS or word in SUBORDINATORS:
+        if word in CLAUSE_BREAKS:
             break
+        if word in SUBORDINATORS:
+            if subject is not None:
+                break  # "... flee as toll rises to 68": the toll's clause is enough
+            start -= 1  # the subject may carry a clause: "people who died after X ... rose to"
+            continue
         if word in POPULATION:
             return None
         for t_end, term in terms.get(start, ()):

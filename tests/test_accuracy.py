@@ -41,18 +41,20 @@ def test_idetect_recall_floor() -> None:
 
 
 @pytest.mark.parametrize(
-    ("folder", "typed_f1", "location"),
+    ("folder", "typed_f1", "location", "date"),
     [
-        ("heldout", 0.97, 0.80),
-        ("heldout2", 0.90, 0.80),
-        ("heldout3", 0.97, 0.80),
-        ("heldout4", 0.90, 0.65),
-        ("heldout5", 0.95, 0.65),
+        ("heldout", 0.97, 0.80, 0.90),
+        ("heldout2", 0.90, 0.80, 0.90),
+        ("heldout3", 0.97, 0.80, 0.90),
+        ("heldout4", 0.90, 0.75, 0.90),
+        ("heldout5", 0.95, 0.75, 0.90),
+        ("heldout6", 0.93, 0.65, 0.80),
     ],
 )
-def test_heldout_articles(folder: str, typed_f1: float, location: float) -> None:
+def test_heldout_articles(folder: str, typed_f1: float, location: float, date: float) -> None:
     # Each set was written for syrcli from the contract alone and scored before any change
-    # (typed F1 0.865, 0.823, 0.885, 0.843, 0.891), then used to find general faults: dev sets now.
+    # (typed F1 0.865, 0.823, 0.885, 0.843, 0.891, 0.864), then used to find general faults:
+    # development sets now.
     heldout = ROOT / "tests" / "data" / folder
     gold = gold_dir(heldout / "gold")
     pairs = []
@@ -63,7 +65,7 @@ def test_heldout_articles(folder: str, typed_f1: float, location: float) -> None
     assert result["typed"]["f1"] >= typed_f1
     assert result["accuracy"]["qualifier"] >= 0.95
     assert result["accuracy"]["location"] >= location
-    assert result["accuracy"]["date"] >= 0.90
+    assert result["accuracy"]["date"] >= date
     no_figures = [stem for stem, mentions in gold.items() if not mentions]
     assert len(no_figures) >= 3
     assert [f.text for stem, figs in pairs if stem in no_figures for f in figs] == []
