@@ -60,6 +60,8 @@ def iter_figures(
 ) -> Iterator[Figure]:
     """`extract_figures` as a stream: memory stays flat however long the text is."""
     lex = load()
+    if len(text) >= ARTICLE_LENGTH and not _about_harm(text, lex):
+        return  # a full article about sport, markets or elections: its numbers count no one
     article: places.ArticlePlaces | None = None
     published: dt.date | None = None
     dated = False
@@ -106,6 +108,18 @@ def iter_figures(
 
 
 _Found = tuple[Quantity, Governor, str, bool, str]
+# Below this length a text is an excerpt or a sentence, too short to judge what it is about.
+ARTICLE_LENGTH = 1000
+
+
+def _about_harm(text: str, lex: Lexicon) -> bool:
+    """Whether an article names war, violence or disaster anywhere (the contract's scope)."""
+    words = _LETTERS.findall(text.lower())
+    table = lex.context
+    first = table.first_words
+    return any(w in first and table.match(words, i) for i, w in enumerate(words))
+
+
 Span = tuple[int, int]
 
 

@@ -96,6 +96,7 @@ class Lexicon:
     terms: PhraseTable[Term]
     modals: PhraseTable[bool]
     projection_markers: PhraseTable[bool]
+    context: PhraseTable[bool]  # war, violence or disaster: what makes an article count
     term_words: frozenset[str]  # every word that begins a category term
     term_keys: frozenset[str]  # the longest word of every term: a sentence without one has none
     vocabulary: frozenset[str]  # every word the file knows
@@ -118,6 +119,7 @@ _SHAPE: dict[str, Any] = {
     "not_people": {"words": list, "after_phrases": dict, "before_phrases": dict},
     "categories": dict,
     "projection": {"modals": list, "sentence": list},
+    "context": {"words": list},
 }
 
 
@@ -206,6 +208,9 @@ def build(data: dict[str, Any]) -> Lexicon:
         ),
         projection_markers=PhraseTable(
             (words_of(p), True) for p in _strings(data["projection"]["sentence"], "sentence")
+        ),
+        context=PhraseTable(
+            (words_of(p), True) for p in _strings(data["context"]["words"], "context.words")
         ),
         term_words=frozenset(words[0] for words, _ in terms if words[0].isalpha()),
         term_keys=frozenset(_key(words + t.after) for words, t in terms),

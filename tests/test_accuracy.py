@@ -49,6 +49,7 @@ def test_idetect_recall_floor() -> None:
         ("heldout4", 0.90, 0.75, 0.90),
         ("heldout5", 0.95, 0.75, 0.90),
         ("heldout6", 0.93, 0.65, 0.80),
+        ("heldout7", 0.80, 0.60, 0.80),
     ],
 )
 def test_heldout_articles(folder: str, typed_f1: float, location: float, date: float) -> None:
