@@ -136,7 +136,7 @@ def article_date(text: str) -> dt.date | None:
         if wire:
             found = _parse(_DATE.match(wire.group("date")) or _fail())
             return _complete(found, year_hint)
-        for m in _DATE.finditer(line):
+        for m in _DATE.finditer(_CAPS_MONTH.sub(lambda w: w.group().capitalize(), line)):
             found = _parse(m)
             if found.month is None and found.year is None:
                 continue
@@ -145,6 +145,10 @@ def article_date(text: str) -> dt.date | None:
                     continue  # a bare year is no date line
                 return _complete(found, year_hint)
     return None
+
+
+# Date lines in capitals ("SEPTEMBER 12, 2017 / 9:14 AM"); the length stays, so do offsets.
+_CAPS_MONTH = re.compile(rf"\b{_MONTH.upper()}\b")
 
 
 def _fail() -> re.Match[str]:
@@ -194,7 +198,11 @@ _REPORTING = frozenset(
     "statement briefing reporters report confirmed warned warns".split()
     # Not "published" or "released": "figures published in March 2023" date the figures.
 )
-_SUBORDINATE = frozenset("since after following when before until once as".split())
+_SUBORDINATE = frozenset("since after following when before until once as which".split())
+# A time the figure's own clause is set in: "in 1994, when the dam overflowed, displacing".
+_WHEN = re.compile(r",\s(?:when|in\swhich)\b")
+# What was said then is dated then: "the WHO said on Tuesday that 174 people had been killed".
+_THAT = re.compile(r"\sthat\b")
 _EVENT_VERBS = frozenset(
     "began begun started erupted broke struck launched captured recaptured seized signed "
     "agreed declared took came landed hit swept attacked stormed overran fell".split()
@@ -234,6 +242,7 @@ def figure_date(sentence: str, start: int, end: int, published: dt.date | None) 
         for (m_start, m_end), c in _candidates(sentence, published)
         if not (m_start < end and m_end > start)  # the figure itself ("2,000" is no year)
         and not _CLAUSE_BREAK.search(sentence, min(c.end, end), max(c.start, start))
+        and not (c.start >= end and _WHICH.search(sentence, end, c.start))
     ]
     if not candidates:
         return fallback
@@ -244,6 +253,11 @@ def figure_date(sentence: str, start: int, end: int, published: dt.date | None) 
 # Between two clauses with figures of their own: "... over the weekend, while the ICRC said
 # its hospital was treating 100 wounded" (the weekend is the first clause's).
 _CLAUSE_BREAK = re.compile(r";|,?\s(?:while|whereas|meanwhile)\s")
+
+
+# A relative clause after the figure tells of something else: "... held in centres,
+# according to UNHCR, which said it had moved 150 people ... on Tuesday".
+_WHICH = re.compile(r",\s(?:which|who)\s")
 
 
 def _gap(c: _Candidate, start: int, end: int) -> int:
@@ -257,6 +271,10 @@ def _candidates(
     """Every date of the sentence with the span it was read from, once for all its figures."""
     spans: list[tuple[int, int]] = []
     out: list[_Candidate] = []
+    # A period "since ..." ends when it was told: "said on Tuesday that 174 had been killed
+    # since the offensive began".
+    told = _told(sentence, published)
+    end_of_since = told or _iso(published)
     for m in _DATE.finditer(sentence):
         found = _parse(m)
         if _valid(found) is None:
@@ -270,7 +288,7 @@ def _candidates(
             continue
         spans.append(m.span())
         if role == "since":
-            out.append(_Candidate(_since_start(sentence, m.start()), m.end(), _iso(published)))
+            out.append(_Candidate(_since_start(sentence, m.start()), m.end(), end_of_since))
             continue
         ahead = bool(before) and before[0] in _AHEAD and _FUTURE.search(sentence) is not None
         out.append(_Candidate(m.start(), m.end(), _explicit(found, published, ahead)))
@@ -281,18 +299,29 @@ def _candidates(
             continue
         spans.append(m.span())
         if role == "since" or published is None:
-            out.append(_Candidate(m.start(), m.end(), _iso(published)))
+            out.append(_Candidate(m.start(), m.end(), end_of_since))
             continue
         out.append(_Candidate(m.start(), m.end(), _relative(m, published)))
     for m in _SINCE.finditer(sentence):
         # "since the floods began": the period ends on the article date whatever began it.
         if not any(c.start <= m.start() < c.end for c in out):
             spans.append(m.span())
-            out.append(_Candidate(m.start(), m.end(), _iso(published)))
+            out.append(_Candidate(m.start(), m.end(), end_of_since))
     return tuple(zip(spans, out, strict=True))
 
 
 _SINCE = re.compile(r"\bsince\b")
+_TOLD = re.compile(
+    r"\b(?:said|says|reported|announced|stated)\s(?:on\s)?(?P<day>Monday|Tuesday|Wednesday"
+    r"|Thursday|Friday|Saturday|Sunday|yesterday)\sthat\b"
+)
+
+
+def _told(sentence: str, published: dt.date | None) -> str | None:
+    m = _TOLD.search(sentence)
+    if m is None or published is None:
+        return None
+    return _relative(_RELATIVE.match(sentence, m.start("day")) or _fail(), published)
 
 
 def _iso(published: dt.date | None) -> str | None:
@@ -307,7 +336,9 @@ def _since_start(sentence: str, pos: int) -> int:
 def _words_before(sentence: str, pos: int) -> list[str]:
     """Up to ten lower-cased words before `pos` in the same clause, nearest first."""
     out: list[str] = []
-    for w in reversed(re.findall(r"[\w'’-]+|[.;:!?,]", sentence[max(0, pos - 80) : pos])):
+    # "06:11" and "6.7" are one word: their colon or point ends no clause.
+    words = re.findall(r"\d+(?:[.:]\d+)+|[\w'’-]+|[.;:!?,]", sentence[max(0, pos - 80) : pos])
+    for w in reversed(words):
         if w in ".;:!?,":
             break
         out.append(w.lower())
@@ -319,8 +350,10 @@ def _words_before(sentence: str, pos: int) -> list[str]:
 def _context(before: list[str], after: str, sentence: str, pos: int) -> str:
     """'date', 'since' (a period that ends on the article date) or 'skip' for a date of
     another event, a report or an attribute ("a January 12 ceasefire")."""
+    if _WHEN.match(after):
+        return "date"  # "since 1934, when some 8,500 were killed": the clause's own time
     words = [w for w in before if w not in _NEAR_DATE]
-    if words and words[0] in _REPORTING:
+    if words and words[0] in _REPORTING and not _THAT.match(after):
         return "skip"  # "Reuters reported on Monday": when it was said, not counted
     if (
         len(words) > 1
