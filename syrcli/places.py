@@ -1068,8 +1068,13 @@ def _head(
             break  # the body: no dateline before it
         if head_ms:
             continue
-        if stripped.isupper() and len(known) == 1 and known[0].place.kind == "country":
-            label = known[0].place.country  # "UKRAINE": the country, not yet the headline
+        if (
+            len(known) == 1
+            and known[0].place.kind == "country"
+            and (stripped.isupper() or known[0].end - known[0].start == len(stripped))
+        ):
+            # "UKRAINE", or a section's "Libya": the country, not yet the headline
+            label = known[0].place.country
             continue
         if known:
             head_ms = inside
