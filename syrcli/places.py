@@ -968,6 +968,8 @@ def article_places(text: str) -> ArticlePlaces:
         default = base[best]
     elif default is not None:
         default = _base(default)
+    if default is not None and default.kind == "country":
+        default = _lead_region(text, mentions, default)
     countries = frozenset(x.place.country for x in mentions if x.place.country)
     home = default.country if default is not None else None
     if home is not None:
@@ -988,6 +990,29 @@ def article_places(text: str) -> ArticlePlaces:
         dateline_start=dateline_start,
         capital=capital,
     )
+
+
+# "the worst floods in the history of the southern state of Rio Grande do Sul"
+_REGION_OF = re.compile(r"\b(?:state|province|region|governorate)\sof\s$")
+
+
+def _lead_region(text: str, mentions: tuple[Mention, ...], country: Place) -> Place:
+    """A country's article whose first paragraph sets it in "the state of X" is about X."""
+    lead = _LEAD_BODY.search(text, 0, _HEAD_CHARS * 2)
+    if lead is None:
+        return country
+    for x in mentions:
+        if x.start >= lead.end():
+            break
+        if (
+            x.start >= lead.start()
+            and x.form == "name"
+            and not x.guessed
+            and x.place.country == country.country
+            and _REGION_OF.search(text, max(0, x.start - 30), x.start)
+        ):
+            return x.place
+    return country
 
 
 _LEAD_BODY = re.compile(r"[^\n]{121,}|[^\n]*[.\"”][ \t]*(?=\n|\Z)")
