@@ -720,12 +720,15 @@ def _guess(
         out.append(dataclasses.replace(_mention(text, s, e, entry, prev), guessed=True))
 
 
+_APOSTROPHE_S = re.compile(r"['’]s?\Z")
+
+
 def _looks_like_name(name: str, data: _Data) -> bool:
     words = name.replace("-", " ").split()
     if name.isupper() or not words or len(words) > 3 or not _cap(words[0]):
         return False
     for n, w in enumerate(words):
-        k = _key(w)
+        k = _key(_APOSTROPHE_S.sub("", w))  # "in Saturday's attack" is a day, not a place
         low = w.lower()
         if k in data.never or k in data.curated or low in _INSTITUTIONS:
             return False
@@ -1243,6 +1246,10 @@ def locate(
     # A place across a clause break belongs to that clause ("top 11,000 as Derna searches",
     # "..., while some 1,300 crossed into Venezuela"), unless the figure's clause has none.
     named = [m for m in named if not _possessor(sentence, m, named)]
+    if category not in _HOST:
+        # "Russia's defence ministry said 13,000 had crossed": a state that speaks, not where
+        # the figure is; a host state speaking of its refugees is the host, so it stays.
+        named = [m for m in named if not _actor(sentence, m)]
     same = [m for m in named if not _CLAUSE_GAP.search(sentence, *_between(m, start, end))]
     named = same if same else named
     named = [
@@ -1381,6 +1388,20 @@ _POSSESSIVE = re.compile(
     r"|south-?west)(?:ern)?\s)?(?:(?:province|state|region|district|county|governorate|town"
     r"|city|village)\sof\s)?"
 )
+
+
+_ACTOR = re.compile(
+    r"""['’]s\s
+    (?:military|army|armed\sforces|(?:defen[cs]e|foreign)\sministry|junta|president
+      |envoy|embassy)\b                  # who speaks; a health ministry counts its own land
+    (?!\s(?:in|of)\s)                          # "Syria's government in Damascus" is a place""",
+    re.VERBOSE,
+)
+
+
+def _actor(sentence: str, m: Mention) -> bool:
+    """Whether the country `m` only acts or speaks: "Myanmar's military says"."""
+    return m.place.kind == "country" and _ACTOR.match(sentence, m.end) is not None
 
 
 def _possessor(sentence: str, m: Mention, named: list[Mention]) -> bool:
