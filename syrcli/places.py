@@ -592,6 +592,7 @@ def _scan(text: str, data: _Data) -> list[Mention]:
                 _guess(text, [(s + a, s + b) for a, b in rel_tokens], data, mentions, known)
             continue
         tokens = [(s + a, s + b) for a, b in rel_tokens]
+        found = len(mentions)
         for i, j, rel_end, entry in hits:
             start, end = tokens[i][0], s + rel_end
             if not _run_ok(text, tokens, i, j, entry) or text[end : end + 1] in _CURRENCY:
@@ -623,6 +624,10 @@ def _scan(text: str, data: _Data) -> list[Mention]:
                     # West Darfur": the wider place only locates the narrower one.
                     mention = dataclasses.replace(mention, role=Role.OTHER)
             mentions.append(mention)
+        if len(mentions) == found and _of_type(text, s):
+            # "the village of Cherkaska Lozova": a place the gazetteer lacks, though a word of
+            # it ("Lozova") names some other place.
+            _guess(text, tokens, data, mentions, known)
         last = mentions[-1] if mentions and mentions[-1].start >= s else None
         if _TYPE_AFTER.match(text, e) and (
             last is None or text[last.end : last.end + 3] in ("'s ", "’s ")
@@ -825,6 +830,28 @@ _TITLE_NOUNS = frozenset(
     "operations operation overview snapshot dashboard factsheet".split()
 )
 _HYPHENED = re.compile(r"[ \u00a0]?[-‐][ \u00a0]?([^\W\d_]+)")
+
+
+def _of_type(text: str, s: int) -> bool:
+    before = _words_before(text, s, 2)
+    return len(before) == 2 and before[0] == "of" and before[1] in _TYPE_BEFORE
+
+
+# Settlements a sentence names as such; not "the neighbourhoods of Solino" of a city.
+_SETTLEMENTS = frozenset("village town city commune kibbutz".split())
+
+
+def _in_settlement(text: str, s: int) -> bool:
+    """ "in the town of Talisay", "an attack on the village of X"; not "including the town
+    of Azaz", on the way somewhere."""
+    before = _words_before(text, s, 4)
+    return (
+        len(before) == 4
+        and before[0] == "of"
+        and before[1] in _SETTLEMENTS
+        and before[2] == "the"
+        and before[3] in ("in", "on", "at")
+    )
 
 
 def _run_ok(text: str, tokens: list[tuple[int, int]], i: int, j: int, entry: _Entry) -> bool:
@@ -1264,11 +1291,11 @@ def locate(
     if host is not None:
         return host
     weak = (Role.OTHER,) if category in _HOST else (Role.OTHER, Role.SUBJECT)
-    chosen = _choose([m for m in named if m.role not in weak], start, end, category)
+    chosen = _choose([m for m in named if m.role not in weak], start, end, category, sentence)
     if chosen is None:
         chosen = _frontier(sentence, start, mentions, article, category)
     if chosen is None:
-        chosen = _choose(named, start, end, category)
+        chosen = _choose(named, start, end, category, sentence)
     if chosen is not None:
         explicit = [
             m
@@ -1474,11 +1501,17 @@ def _distance(m: Mention, start: int, end: int) -> int:
     return start - m.end if m.end <= start else max(0, m.start - end)
 
 
-def _choose(named: list[Mention], start: int, end: int, category: Category) -> Place | None:
+def _choose(
+    named: list[Mention], start: int, end: int, category: Category, sentence: str = ""
+) -> Place | None:
     for role in _order(category):
         same = [m for m in named if m.role is role]
-        if same:
-            return min(same, key=lambda m: _distance(m, start, end)).place
+        # "In Batangas, ... trapped in the town of Talisay": the settlement named as such.
+        typed = [
+            m for m in same if m.role is Role.IN and sentence and _in_settlement(sentence, m.start)
+        ]
+        if typed or same:
+            return min(typed or same, key=lambda m: _distance(m, start, end)).place
     return None
 
 
