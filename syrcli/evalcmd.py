@@ -84,6 +84,13 @@ def _render(result: dict[str, Any], verbose: bool, console: Console) -> None:
                         f"  | {row['sentence']}"
                     )
                 )
+        for row in result["wrong_fields"]:
+            console.print(
+                Text(
+                    f"wrong {row['field']}: {row['text']!r} {row['gold']!r} -> "
+                    f"{row['predicted']!r}  | {row['article']}: {row['sentence']}"
+                )
+            )
     table = Table(title="per category")
     for name in ("category", "gold", "found", "typed", "predicted"):
         table.add_column(name)

@@ -186,7 +186,29 @@ class Report:
                 for x in self.pairs
                 if not x.gold.typed(x.figure.category.value)
             ],
+            "wrong_fields": [
+                {
+                    "article": x.gold.article,
+                    "text": x.gold.text,
+                    "field": name,
+                    "gold": getattr(x.gold, name),
+                    "predicted": _predicted(name, x.figure),
+                    "sentence": x.gold.sentence,
+                }
+                for x in self.pairs
+                for name in ("qualifier", "location", "date")
+                if (name != "qualifier" or x.gold.qualifier is not None)
+                and not _field_right(name, x)
+            ],
         }
+
+
+def _predicted(name: str, f: Figure) -> str | None:
+    if name == "qualifier":
+        return f.qualifier.value
+    if name == "location":
+        return f"{f.location} ({f.country})" if f.location else None
+    return f.date
 
 
 def _field_right(name: str, pair: Pair) -> bool:
