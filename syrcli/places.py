@@ -298,6 +298,8 @@ def _lookup(data: _Data, key: str) -> _Entry | None:
     words = key.count(" ") + 1
     # Big cities and multi-word names are rarely anything else; small one-word towns often
     # share a spelling with an English word or a surname, so they need context.
+    # A province keyed like its big capital ("Izmir") is as safe as the city.
+    pop = max(pop, *(f[3] for f in found if f[1] == iso3))
     trusted = pop >= 1_000_000 or (words > 1 and (kind == "A" or pop >= 50_000))
     return _Entry(Place(name, iso3, "region" if kind == "A" else "city"), trusted)
 
@@ -487,6 +489,8 @@ def _supported(text: str, start: int, end: int, prev: Mention | None) -> bool:
     next_word = after.lstrip(" ").split(" ", 1)[0].strip(",.;:").lower()
     if next_word in _PLACE_TYPES or after.startswith(" (") or _HOSTS.match(text, end):
         return True
+    if _APPOSITION.match(text, end):
+        return True
     return bool(re.match(r", (?:the )?[A-Z][a-z]+ (?:province|region|state|governorate)", after))
 
 
@@ -588,6 +592,7 @@ def _scan(text: str, data: _Data) -> list[Mention]:
                 or (len(rel_tokens) > 1 and not text[s:e].istitle())
                 or (len(rel_tokens) > 1 and text[s : s + rel_tokens[0][1]] in _LOCATIVE_CAPS)
                 or (known and _key(text[s + rel_tokens[0][0] : s + rel_tokens[0][1]]) in known)
+                or _APPOSITION.match(text, e)
             ):
                 _guess(text, [(s + a, s + b) for a, b in rel_tokens], data, mentions, known)
             continue
@@ -664,8 +669,14 @@ _TYPE_AFTER = re.compile(
 _TYPE_BEFORE = frozenset(
     "village villages town towns city cities commune communes district districts localities "
     "locality settlement settlements camp camps neighbourhood neighbourhoods neighborhood "
-    "neighborhoods municipality municipalities area areas site sites kibbutz".split()
+    "neighborhoods municipality municipalities area areas site sites kibbutz island islands".split()
 )
+# "the Greek island of Samos", "the Turkish town of Akcakale": the adjective gives the country.
+_TYPES = "|".join(sorted(_TYPE_BEFORE))
+_NATIONAL_TYPE = re.compile(rf"\s(?:[\w-]+\s){{0,2}}?(?:{_TYPES})\sof\s\Z")
+# "Ratnapura, a gem-mining district", "Jandaris, the town worst hit": an apposition says what
+# a name the gazetteer lacks (or holds as something ambiguous) is.
+_APPOSITION = re.compile(rf",\s(?:a|an|the)\s(?:[\w-]+\s){{0,3}}?(?:{_TYPES})\b")
 # Where people go back or are sent: "returned to Solino", "deported to Gonaives".
 _MOVED = frozenset(
     "returned return returning fled moved relocated deported evacuated displaced went".split()
@@ -721,7 +732,10 @@ def _guess(
             continue
         known.add(_key(text[s:e]))  # a place once is a place throughout the article
         prev = out[-1] if out else None
-        entry = _Entry(Place(text[s:e], None, "city"), True)
+        country = None
+        if prev is not None and prev.form == "adj" and _NATIONAL_TYPE.fullmatch(text, prev.end, s):
+            country = prev.place.country
+        entry = _Entry(Place(text[s:e], country, "city"), True)
         out.append(dataclasses.replace(_mention(text, s, e, entry, prev), guessed=True))
 
 
@@ -746,7 +760,7 @@ _ATTACKS = frozenset("attack attacks raid raids strike strikes assault offensive
 
 
 def _unknown_place(text: str, s: int, e: int) -> bool:
-    if _TYPE_AFTER.match(text, e):
+    if _TYPE_AFTER.match(text, e) or _APPOSITION.match(text, e):
         return True
     before = _words_before(text, s, 4)
     if len(before) >= 2 and before[0] == "of" and before[1] in _TYPE_BEFORE:
@@ -959,6 +973,9 @@ _DATELINE = re.compile(
 _HEAD_CHARS = 800
 # Where a headline's main clause ends: "Libya flood dead top 11,000 as Derna searches".
 _HEAD_CLAUSE = re.compile(r"\s(?:as|while|after|amid|when|despite)\s|[;–—]")
+_AWAY = (Role.DEST, Role.DIRECTION, Role.TAKEN)  # where people went, not where it happened
+# A headline's filing label: "Colombia:", "Turkey earthquake:", "NIGERIA / Borno State:".
+_LABEL_PREFIX = re.compile(r"[ \t]*[^\s:][^:\n]{0,40}:[ \t]+(?=\S)")
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _KIND_RANK = {"country": 0, "region": 1, "city": 2}
 
@@ -1004,7 +1021,9 @@ def article_places(text: str) -> ArticlePlaces:
     home = default.country if default is not None else None
     if home is not None:
         mentions = tuple(
-            dataclasses.replace(x, place=Place(x.place.name, home, "city")) if x.guessed else x
+            dataclasses.replace(x, place=Place(x.place.name, home, "city"))
+            if x.guessed and x.place.country is None
+            else x
             for x in mentions
         )
         if default is not None and default.country is None:
@@ -1065,7 +1084,7 @@ def _fit_country(text: str, mentions: tuple[Mention, ...], data: _Data) -> tuple
         return mentions
     out = list(mentions)
     for n, x in enumerate(mentions):
-        if x.guessed or x.form != "name" or x.place.kind != "city" or x.place.country in lead:
+        if x.guessed or x.form != "name" or x.place.kind == "country" or x.place.country in lead:
             continue
         key = _key(text[x.start : x.end])
         if key in data.curated:
@@ -1086,7 +1105,9 @@ def _fit_country(text: str, mentions: tuple[Mention, ...], data: _Data) -> tuple
         fit = next((f for f in found if f[1] in lead and f[2] != "C"), None)
         if fit is not None:
             kind = "region" if fit[2] == "A" else "city"
-            out[n] = dataclasses.replace(x, place=Place(fit[0], fit[1], kind))
+            written = text[x.start : x.end]
+            name = fit[0] if written.isupper() else written  # "Al Bayda", not "Al Bayḑā’"
+            out[n] = dataclasses.replace(x, place=Place(name, fit[1], kind))
         else:
             name = text[x.start : x.end]
             out[n] = dataclasses.replace(x, place=Place(name, None, "city"), guessed=True)
@@ -1131,6 +1152,14 @@ def _head(
             # "UKRAINE", or a section's "Libya": the country, not yet the headline
             label = known[0].place.country
             continue
+        prefix = _LABEL_PREFIX.match(line)
+        if prefix is not None and known and known[0].end <= start + prefix.end():
+            # "Turkey earthquake: Death toll rises as rescuers search Izmir rubble": the words
+            # before the colon file the story; the place after it is what it is about.
+            after = [x for x in inside if x.start >= start + prefix.end()]
+            if any(not x.guessed and x.role not in _AWAY for x in after):
+                label = label or known[0].place.country
+                inside, known = after, [x for x in after if not x.guessed]
         if known:
             head_ms = inside
             cut = _HEAD_CLAUSE.search(line, known[0].end - start)
@@ -1405,7 +1434,8 @@ _CLAUSE_GAP = re.compile(
 
 
 def _between(m: Mention, start: int, end: int) -> tuple[int, int]:
-    return (m.end, start) if m.end <= start else (end, max(end, m.start))
+    """The gap between a mention and the figure, plus one character for a lookahead."""
+    return (m.end, start + 1) if m.end <= start else (end, max(end, m.start) + 1)
 
 
 # "Indonesia's Aceh", "Turkey's southern province of Hatay": the possessor only says where
@@ -1584,7 +1614,8 @@ def _continued(
     if category in _HOST:
         return None
     prev_start = _previous_sentence_start(article.text, offset)
-    if _PARAGRAPH.search(article.text, prev_start, offset) and not _BACK.search(sentence):
+    back = _BACK.search(sentence)
+    if _PARAGRAPH.search(article.text, prev_start, offset) and not back:
         return None  # a new paragraph goes on about the last one's place only by name
     first = bisect_left(mentions, prev_start, key=_start)
     last = bisect_left(mentions, offset, key=_start)
@@ -1593,18 +1624,25 @@ def _continued(
         for m in mentions[first:last]
         if m.form == "name"
         and m.place.kind != "country"
-        and not m.guessed
+        and (not m.guessed or _APPOSITION.match(article.text, m.end))
         and m.role not in (Role.DEST, Role.DIRECTION, Role.REPORT, Role.TAKEN)
     ]
+    kind = _BACK_KIND.get(back.group("type") or "") if back else None
+    if kind is not None:
+        # "the oblast" points back to a region, "the town" to a town: not to each other.
+        earlier = [m for m in earlier if m.place.kind == kind]
     return earlier[0].place if earlier else None
 
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 # Words that point back to a place named before: "the city", "the camp", "there".
 _BACK = re.compile(
-    r"\b(?:the|this|that)\s(?:[\w-]+\s)?(?:city|town|capital|camp|region|province|oblast"
-    r"|area|village|district|state|governorate|hospital|school|shelter|site)\b|\b(?:there|here)\b"
+    r"\b(?:the|this|that)\s(?:[\w-]+\s)?(?P<type>city|town|capital|camp|region|province"
+    r"|oblast|area|village|district|state|governorate|hospital|school|shelter|site)\b"
+    r"|\b(?:there|here)\b"
 )
+_BACK_KIND = dict.fromkeys(("region", "province", "oblast", "state", "governorate"), "region")
+_BACK_KIND.update(dict.fromkeys(("city", "town", "village"), "city"))
 _CAPITAL = re.compile(r"\bthe\scapital\b(?!\sof\b|['’]s)")
 
 
