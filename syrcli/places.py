@@ -321,7 +321,9 @@ _FUNCTION = frozenset(
 )
 _COMPASS = frozenset(
     "north south east west northern southern eastern western central northeast northwest "
-    "southeast southwest northeastern northwestern southeastern southwestern".split()
+    "southeast southwest northeastern northwestern southeastern southwestern north-east "
+    "north-west south-east south-west north-eastern north-western south-eastern "
+    "south-western".split()
 )
 _PLACE_TYPES = frozenset(
     "province provinces governorate governorates city town village villages region state "
@@ -652,7 +654,7 @@ def _scan(text: str, data: _Data) -> list[Mention]:
 
 _WITHIN = re.compile(
     r"""\s(?:district|province|region|state|county|valley|governorate|oblast|department
-       |municipality|prefecture)\sof\s(?:the\s)?
+       |municipality|prefecture)\sof\s(?:the\s)?(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s)?
     | ,\s(?:the\s)?(?:provincial\s|regional\s|state\s)?capital\sof\s(?:the\s)?""",
     re.VERBOSE,
 )
@@ -1331,7 +1333,7 @@ def locate(
             for m in named
             if m.place == chosen
             and m.role in (Role.IN, Role.ORIGIN)
-            and _before(sentence, m.start) in _IN_WORDS | _ORIGIN_WORDS | _SKIPPABLE
+            and _before(sentence, m.start, skip=True) in _IN_WORDS | _ORIGIN_WORDS | _SKIPPABLE
         ]
         if chosen.kind in ("country", "region") and explicit:
             # "in Somalia", "across Haiti": the sentence names the country itself; a town
@@ -1348,7 +1350,7 @@ def locate(
             if (
                 inside
                 and not war_toll
-                and all(_before(sentence, m.start) not in _WHOLE for m in explicit)
+                and all(_before(sentence, m.start, skip=True) not in _WHOLE for m in explicit)
             ):
                 return min(inside, key=lambda m: _distance(m, start, end)).place
             return chosen
@@ -1509,7 +1511,11 @@ _NATIONAL = re.compile(
 _WHOLE = frozenset("across throughout nationwide all whole entire".split())
 
 
-def _before(text: str, pos: int) -> str:
+def _before(text: str, pos: int, skip: bool = False) -> str:
+    """The word before `pos`; with `skip`, past a compass word ("across north-eastern")."""
+    if skip:
+        words = _words_before(text, pos, 3)
+        return next((w for w in words if w not in _COMPASS), "")
     words = _words_before(text, pos, 1)
     return words[0] if words else ""
 
