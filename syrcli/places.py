@@ -487,6 +487,13 @@ def _supported(text: str, start: int, end: int, prev: Mention | None) -> bool:
         and (word in ("and", "or", "") or text[prev.end : start] in (", ", ", and ", ", or "))
     ):
         return True  # "Turkey and Jordan", "Ariha, Saraqib", "Assam, Bihar"
+    if (
+        prev is not None
+        and prev.place.kind == "country"
+        and text[prev.end : start] in ("'s ", "’s ")
+        and _lookup_country(text, start, end) == prev.place.country
+    ):
+        return True  # "Indonesia's Aceh": a place of that country, so named
     after = text[end : end + 30]
     next_word = after.lstrip(" ").split(" ", 1)[0].strip(",.;:").lower()
     if next_word in _PLACE_TYPES or after.startswith(" (") or _HOSTS.match(text, end):
@@ -494,6 +501,11 @@ def _supported(text: str, start: int, end: int, prev: Mention | None) -> bool:
     if _APPOSITION.match(text, end):
         return True
     return bool(re.match(r", (?:the )?[A-Z][a-z]+ (?:province|region|state|governorate)", after))
+
+
+def _lookup_country(text: str, start: int, end: int) -> str | None:
+    entry = _entry(_key(text[start:end]))
+    return entry.place.country if entry is not None else None
 
 
 # Lower-case words that may sit inside a name ("Port-au-Prince", "Bosnia and Herzegovina",
@@ -626,9 +638,18 @@ def _scan(text: str, data: _Data) -> list[Mention]:
                     # owner stays, for what the article is about, in no role of its own.
                     mentions[-1] = dataclasses.replace(prev, role=Role.OTHER)
                     mention = dataclasses.replace(mention, role=prev.role)
-                elif _WITHIN.fullmatch(gap):
+                elif gap in (", ", ", the ") and _OWNER_APPOSITION.match(text, end):
+                    # "In Ganja, Azerbaijan's second-largest city,": the owner only says
+                    # where the place before it is.
+                    mention = dataclasses.replace(mention, role=Role.OTHER)
+                elif _WITHIN.fullmatch(gap) or (
+                    _IN_WIDER.fullmatch(gap)
+                    and mention.place.country == prev.place.country
+                    and _KIND_RANK[mention.place.kind] < _KIND_RANK[prev.place.kind]
+                ):
                     # "Nowshera district of Khyber Pakhtunkhwa", "El Geneina, the capital of
-                    # West Darfur": the wider place only locates the narrower one.
+                    # West Darfur", "In Jabalia, in northern Gaza": the wider place only
+                    # locates the narrower one.
                     mention = dataclasses.replace(mention, role=Role.OTHER)
             mentions.append(mention)
         if len(mentions) == found and _of_type(text, s):
@@ -660,6 +681,9 @@ _WITHIN = re.compile(
 )
 
 
+_IN_WIDER = re.compile(r",\s(?:in|near)\s(?:the\s)?(?:[a-z]+(?:-[a-z]+)?\s)?")
+
+
 # A name the gazetteer lacks is taken for a place only where news names small places:
 # "the village of Chiuri", "Maqbanah district", "villages such as Aita al-Shaab", "in Jajarkot".
 _TYPE_AFTER = re.compile(
@@ -679,6 +703,7 @@ _NATIONAL_TYPE = re.compile(rf"\s(?:[\w-]+\s){{0,2}}?(?:{_TYPES})\sof\s\Z")
 # "Ratnapura, a gem-mining district", "Jandaris, the town worst hit": an apposition says what
 # a name the gazetteer lacks (or holds as something ambiguous) is.
 _APPOSITION = re.compile(rf",\s(?:a|an|the)\s(?:[\w-]+\s){{0,3}}?(?:{_TYPES})\b")
+_OWNER_APPOSITION = re.compile(rf"['’]s\s(?:[\w-]+\s){{0,3}}?(?:{_TYPES}|port|capital)\b")
 # Where people go back or are sent: "returned to Solino", "deported to Gonaives".
 _MOVED = frozenset(
     "returned return returning fled moved relocated deported evacuated displaced went".split()
@@ -1327,6 +1352,14 @@ def locate(
         chosen = _frontier(sentence, start, mentions, article, category)
     if chosen is None:
         chosen = _choose(named, start, end, category, sentence)
+    if (
+        chosen is not None
+        and chosen.kind != "country"
+        and chosen.country
+        and category in _WAR_TOLLS
+        and _CONFLICT_TOLL.search(sentence, max(0, start - 60), start)
+    ):
+        return _country(chosen.country)  # "a conflict that has killed 250,000": the whole war's
     if chosen is not None:
         explicit = [
             m
@@ -1338,10 +1371,12 @@ def locate(
         if chosen.kind in ("country", "region") and explicit:
             # "in Somalia", "across Haiti": the sentence names the country itself; a town
             # in it, in the same role, is more precise ("in Israel ... a house in Margaliot").
+            role = explicit[0].role
+            roles = (role, Role.DEST) if role is Role.IN else (role,)
             inside = [
                 m
                 for m in named
-                if m.role is explicit[0].role
+                if m.role in roles
                 and m.place.country == chosen.country
                 and m.place.kind != "country"
                 and _before(sentence, m.start) not in _WHOLE
@@ -1431,7 +1466,7 @@ _PEOPLE_FROM = re.compile(
 )
 _LIST_GAP = re.compile(r",\s|,?\s(?:and|or)\s")
 _CLAUSE_GAP = re.compile(
-    r";|,\s(?:while|whereas|but)\s|\s(?:while|whereas)\s|(?<!such)(?<!known)(?<!well)\sas\s(?=[A-Z])"
+    r";|,\s(?:while|whereas|but|as)\s|\s(?:while|whereas)\s|(?<!such)(?<!known)(?<!well)\sas\s(?=[A-Z])"
 )
 
 
@@ -1586,6 +1621,11 @@ def _by_nationality(
     return victims[0].place if victims and category not in _FROM_FIRST else None
 
 
+# A war as the subject of its toll: "a conflict that has killed", "the war has driven".
+_CONFLICT_TOLL = re.compile(
+    r"\b(?:war|conflict|uprising|insurgency)\s(?:that\s|which\s)?(?:has\s|have\s|had\s)?"
+    r"(?:so\sfar\s|already\s)?(?:killed|left|displaced|uprooted|driven|forced|claimed)\b"
+)
 _WAR_TOLLS = (Category.KILLED, Category.DISPLACED, Category.INJURED, Category.MISSING)
 
 
