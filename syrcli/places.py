@@ -350,7 +350,7 @@ _SKIPPABLE = frozenset(
 )
 _REPORTING = frozenset(
     "said says told briefing briefed reporters conference talks summit meeting statement "
-    "headquarters headquartered based press spoke speaking".split()
+    "headquarters headquartered based press spoke speaking according".split()
 )
 _TITLES = frozenset(
     "minister president king queen ambassador envoy leader government governor mayor "
@@ -484,6 +484,7 @@ def _supported(text: str, start: int, end: int, prev: Mention | None) -> bool:
     if (
         prev is not None
         and start - prev.end <= 6
+        and not _SENTENCE_END.search(text, prev.end, start)
         and (word in ("and", "or", "") or text[prev.end : start] in (", ", ", and ", ", or "))
     ):
         return True  # "Turkey and Jordan", "Ariha, Saraqib", "Assam, Bihar"
@@ -1117,7 +1118,7 @@ def _fit_country(text: str, mentions: tuple[Mention, ...], data: _Data) -> tuple
         if key in data.curated:
             continue
         found = _gazetteer(data, key)
-        if not found or found[0][3] >= 1_000_000:
+        if not found or max(f[3] for f in found) >= 1_000_000:
             continue  # a big city is that city wherever the article is
         stop = _SENTENCE_END.search(text, x.end)
         s0, s1 = text.rfind(".", 0, x.start) + 1, stop.end() if stop else len(text)
@@ -1135,7 +1136,7 @@ def _fit_country(text: str, mentions: tuple[Mention, ...], data: _Data) -> tuple
             written = text[x.start : x.end]
             name = fit[0] if written.isupper() else written  # "Al Bayda", not "Al Bayḑā’"
             out[n] = dataclasses.replace(x, place=Place(name, fit[1], kind))
-        else:
+        elif x.place.kind == "city":
             name = text[x.start : x.end]
             out[n] = dataclasses.replace(x, place=Place(name, None, "city"), guessed=True)
     return tuple(out)
