@@ -79,6 +79,15 @@ RESTRICTED_UNITS = frozenset({"combatants", "officials"})
 SHELTERING = frozenset(
     {"shelters", "now shelters", "is sheltering", "were sheltering", "are sheltering"}
 )
+_PLACE_NOUNS = frozenset(
+    "areas area regions region districts district provinces province states counties zones "
+    "parts villages towns countries municipalities".split()
+)
+NOT_PEOPLE_AFTER = {
+    Category.AFFECTED: _PLACE_NOUNS,
+    Category.DETAINED: _PLACE_NOUNS
+    | frozenset("power control territory weapons town city village the ground".split()),
+}
 COORDINATORS = frozenset({"and", ",", "but", "while", "whereas"})
 PERSON_PRONOUNS = frozenset({"them", "whom", "those"})
 PRONOUN_OPENERS = frozenset({"they", "many", "most", "all", "some"})
@@ -142,6 +151,13 @@ def term_hits(words: Sequence[str], lex: Lexicon, tokens: Sequence[Token] = ()) 
     for i, word in enumerate(words):
         if word in lex.terms.first_words:
             found = lex.terms.match_all(words, i)
+            # "the worst-affected areas", "seized power": the word after says the term is
+            # about a place or a thing, not people.
+            found = [
+                (end, term)
+                for end, term in found
+                if end >= len(words) or words[end] not in NOT_PEOPLE_AFTER.get(term.category, ())
+            ]
             if found:
                 hits[i] = found
                 continue
@@ -253,7 +269,13 @@ def governor(
     left = _left_term(q, np, words, lex, terms)
     right, right_modal = _right_term(np.last, words, lex, terms)
     left_modal = left is not None and modal_before(left.first, words, lex)
-    if left and left.term.category in NEEDS_PERSON and not (np.person or left.subject):
+    bare = np.last == q.last and not np.things  # "Hungary has taken in some 191,000 and ..."
+    if (
+        left
+        and left.term.category in NEEDS_PERSON
+        and not (np.person or left.subject)
+        and not (bare and left.term.category is Category.HOSTED)
+    ):
         left = None  # "the index crossed 20,000" counts no one; "crossed 5,000 Afghans" does
     if left and left.term.category is Category.MISSING and left.last == q.first:
         left = None  # "were missing two seamers": the verb to miss, not people missing

@@ -86,7 +86,13 @@ def not_a_figure(
     label_ok = prose or (q.value < 1000 and q.last == n)  # "Update, Round 8" ends a line
     if label_ok and q.first > 1 and tokens[q.first - 1].text.istitle() and q.digits:
         label = words[q.first - 1]
-        if len(label) > 2 and label not in lex.vocabulary and label not in FUNCTION_WORDS:
+        counts_after = label in WEEKDAYS and last < n and tokens[last].kind == "word"
+        if (
+            len(label) > 2
+            and label not in lex.vocabulary
+            and label not in FUNCTION_WORDS
+            and not counts_after  # "Last Wednesday 12 Syrians drowned" counts people
+        ):
             return True  # a label: "Round 8", "Phase 2", "Resolution 2254"
     if after in MONTHS:
         return True
