@@ -34,7 +34,7 @@ from syrcli.attach import (
 )
 from syrcli.filters import not_a_figure
 from syrcli.lexicon import Lexicon, load
-from syrcli.model import Figure
+from syrcli.model import Category, Figure
 from syrcli.numbers import NUMBER_WORDS, Quantity, find_quantities
 from syrcli.sentences import iter_spans
 from syrcli.tokens import Token, tokenize
@@ -87,6 +87,12 @@ def iter_figures(
             place = places.locate(
                 sentence, s - start, e - start, category, article, sentence_start=start
             )
+            if category is Category.FLED and term_text.lower() in ARRIVING:
+                host = places.locate(
+                    sentence, s - start, e - start, Category.REFUGEES, article, sentence_start=start
+                )
+                if host is not None and host.kind == "country":
+                    category, place = Category.REFUGEES, host  # arrivals in a host country
             yield Figure(
                 file=file,
                 start=s,
@@ -108,6 +114,12 @@ def iter_figures(
 
 
 _Found = tuple[Quantity, Governor, str, bool, str]
+# Arrivals counted in a country are refugees there (the contract's "arrivals in a host
+# country"); arrivals in a town or camp of their own country are people who fled.
+ARRIVING = frozenset(
+    "arrived arriving arrive arrivals arrival entered entering".split()
+    + ["new arrivals", "arrived in", "have arrived", "had arrived", "have entered"]
+)
 # Below this length a text is an excerpt or a sentence, too short to judge what it is about.
 ARTICLE_LENGTH = 1000
 
