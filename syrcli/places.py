@@ -380,7 +380,9 @@ _HOSTS = re.compile(
 _STATE_HEADS = frozenset(
     "government regime army forces troops authorities officials ministry border "
     "frontier territory soil town city village province region capital coast state "
-    "military police president authority red".split()
+    "military police president authority red "
+    # an event named by its country: "Greek shipwreck death toll rises to 78"
+    "shipwreck earthquake quake floods flood war conflict crisis disaster cyclone".split()
 )
 _VICTIM_HEADS = frozenset(
     "civilians people refugees children women men families nationals citizens migrants "
@@ -1049,10 +1051,12 @@ def article_places(text: str) -> ArticlePlaces:
     home = default.country if default is not None else None
     if home is not None:
         mentions = tuple(
-            dataclasses.replace(x, place=Place(x.place.name, home, "city"))
+            dataclasses.replace(
+                x, place=Place(x.place.name, _near_country(text, mentions, n) or home, "city")
+            )
             if x.guessed and x.place.country is None
             else x
-            for x in mentions
+            for n, x in enumerate(mentions)
         )
         if default is not None and default.country is None:
             default = Place(default.name, home, default.kind)
@@ -1067,6 +1071,25 @@ def article_places(text: str) -> ArticlePlaces:
         dateline_start=dateline_start,
         capital=capital,
     )
+
+
+def _near_country(text: str, mentions: tuple[Mention, ...], n: int) -> str | None:
+    """The country of the known town or region nearest a guessed name in its sentence: "In
+    Karachi, police raided Sohrab Goth" puts Sohrab Goth in Pakistan, whatever the article."""
+    x = mentions[n]
+    best: tuple[int, str] | None = None
+    for y in mentions[max(0, n - 4) : n + 5]:
+        if y is x or y.guessed or y.form != "name" or y.place.kind == "country":
+            continue
+        if not y.place.country:
+            continue
+        lo, hi = min(x.end, y.end), max(x.start, y.start)
+        if _SENTENCE_END.search(text, lo, hi):
+            continue
+        gap = hi - lo
+        if best is None or gap < best[0]:
+            best = (gap, y.place.country)
+    return best[1] if best else None
 
 
 # "the worst floods in the history of the southern state of Rio Grande do Sul"
@@ -1136,7 +1159,9 @@ def _fit_country(text: str, mentions: tuple[Mention, ...], data: _Data) -> tuple
             written = text[x.start : x.end]
             name = fit[0] if written.isupper() else written  # "Al Bayda", not "Al Bayḑā’"
             out[n] = dataclasses.replace(x, place=Place(name, fit[1], kind))
-        elif x.place.kind == "city":
+        elif x.place.kind == "city" and max(f[3] for f in found) < 100_000:
+            # A small town's spelling no country of the article has: a place of the
+            # article's own that the gazetteer lacks. A city ("Athens") stays itself.
             name = text[x.start : x.end]
             out[n] = dataclasses.replace(x, place=Place(name, None, "city"), guessed=True)
     return tuple(out)
@@ -1245,7 +1270,7 @@ _FROM_FIRST = (Category.FLED, Category.DISPLACED, Category.EVACUATED)
 _HOST = (Category.REFUGEES, Category.HOSTED)
 _ORDER: dict[str, tuple[Role, ...]] = {
     "from": (Role.ORIGIN, Role.IN, Role.DEST, Role.TAKEN, Role.SUBJECT, Role.OTHER),
-    "host": (Role.DEST, Role.TAKEN, Role.SUBJECT, Role.IN, Role.OTHER),
+    "host": (Role.DEST, Role.TAKEN, Role.SUBJECT, Role.IN, Role.ORIGIN, Role.OTHER),
     "return": (Role.DEST, Role.IN, Role.ORIGIN, Role.TAKEN, Role.SUBJECT, Role.OTHER),
     "other": (Role.IN, Role.ORIGIN, Role.SUBJECT, Role.DEST, Role.TAKEN, Role.OTHER),
 }
@@ -1334,6 +1359,20 @@ def locate(
         # "Russia's defence ministry said 13,000 had crossed": a state that speaks, not where
         # the figure is; a host state speaking of its refugees is the host, so it stays.
         named = [m for m in named if not _actor(sentence, m)]
+    # An aside the figure is not in ("In Odisha, where the storm hit Balasore, 1.5 lakh were
+    # evacuated", "the trawler, which had set out from Tobruk, ...") tells of another place.
+    asides = [a.span() for a in _ASIDE.finditer(sentence) if not a.start() <= start < a.end()]
+    if asides:
+        outside = [m for m in named if not any(a <= m.start < b for a, b in asides)]
+        national = _NATIONAL.search(sentence)
+        if (
+            named
+            and not outside
+            and national
+            and not any(a <= national.start() < b for a, b in asides)
+        ):
+            return _country(named[0].place.country)  # "within the country, many of them in Lviv"
+        named = outside or named
     same = [m for m in named if not _CLAUSE_GAP.search(sentence, *_between(m, start, end))]
     named = same if same else named
     named = [
@@ -1466,6 +1505,7 @@ _PEOPLE_FROM = re.compile(
     r"|journalists|staff|personnel|pilgrims|crew|fighters|mercenaries)\sfrom\s(?:the\s)?\Z"
 )
 _LIST_GAP = re.compile(r",\s|,?\s(?:and|or)\s")
+_ASIDE = re.compile(r",\s(?:where|which|whose|who|with|many|most)\s[^,;]{1,200}")
 _CLAUSE_GAP = re.compile(
     r";|,\s(?:while|whereas|but|as)\s|\s(?:while|whereas)\s|(?<!such)(?<!known)(?<!well)\sas\s(?=[A-Z])"
 )
