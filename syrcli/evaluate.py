@@ -9,6 +9,7 @@ category or alt_category. Projection mentions are optional: neither a hit nor a 
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,15 +90,23 @@ def _same_place(g: Gold, f: Figure) -> bool:
 
 
 def location_matches(gold: str | None, predicted: str | None) -> bool:
-    """Lenient place match: "Idlib" matches "Idlib province".
+    """Lenient place match: "Idlib" matches "Idlib province", "Darién" matches "Darien Gap".
 
     >>> location_matches("Idlib", "Idlib province"), location_matches("Syria", None)
+    (True, False)
+    >>> location_matches("Darién", "Darien Gap"), location_matches("Homs", "Hama")
     (True, False)
     """
     if gold is None or predicted is None:
         return gold is predicted
-    g, p = gold.casefold().strip(), predicted.casefold().strip()
+    g, p = _fold(gold), _fold(predicted)
     return bool(g and p) and (g in p or p in g)
+
+
+def _fold(name: str) -> str:
+    """Case and accents aside: "Öncüpınar" is "oncupinar"."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold().strip())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i")
 
 
 @dataclass
