@@ -50,8 +50,8 @@ _DATE = re.compile(
 _RELATIVE = re.compile(
     r"""(?=[ytslioadwmfYTSLIOADWMF])\b(?:
       (?P<yesterday>(?i:yesterday|last\snight))
-    | (?P<thisyear>(?i:(?:so\sfar\s)?this\syear))                # the year: "2024"
-    | (?P<thismonth>(?i:(?:so\sfar\s)?this\smonth))              # the month: "2024-02"
+    | (?P<thisyear>(?i:this\syear))                # the year: "2024"
+    | (?P<thismonth>(?i:this\smonth))              # the month: "2024-02"
     | (?P<today>(?i:today|tonight|this\s(?:morning|afternoon|evening|week)
         |so\sfar\sthis\s\w+|in\srecent\s(?:days|weeks|months)|over\sthe\spast\s\w+\s?\w*))
     | (?P<weekend>(?i:(?:over|at|during)\sthe\sweekend|this\sweekend|last\sweekend))
@@ -205,7 +205,8 @@ _WHEN = re.compile(r",\s(?:when|in\swhich)\b")
 _THAT = re.compile(r"\sthat\b")
 _EVENT_VERBS = frozenset(
     "began begun started erupted broke struck launched captured recaptured seized signed "
-    "agreed declared took came landed hit swept attacked stormed overran fell".split()
+    "agreed declared took came landed hit swept attacked stormed overran fell returned "
+    "won invaded withdrew".split()
 )
 _PERIOD_START = frozenset("between from".split())
 _PERIOD_END = re.compile(rf"\s(?:and|to|until|through)\s(?:(?:early|mid|late)\s?-?)?{_MONTH}\b")
@@ -363,6 +364,8 @@ def _context(before: list[str], after: str, sentence: str, pos: int) -> str:
     ):
         return "skip"
     lead = [w for w in before[:5] if w not in _PERIOD_WORDS]
+    if before[:3] == ["in", "far", "so"]:
+        return "since"  # "so far in 2023": a period that ends when it was told
     if lead and lead[0] == "since":
         return "since"  # "since January 15", "since the end of December", "since mid-April"
     for i, w in enumerate(before):
