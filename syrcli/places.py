@@ -1046,7 +1046,7 @@ def article_places(text: str) -> ArticlePlaces:
     elif default is not None:
         default = _base(default)
     if default is not None and default.kind == "country":
-        default = _lead_region(text, mentions, default)
+        default = _lead_region(text, mentions, default, bool(head_ms))
     countries = frozenset(x.place.country for x in mentions if x.place.country)
     home = default.country if default is not None else None
     if home is not None:
@@ -1093,11 +1093,15 @@ def _near_country(text: str, mentions: tuple[Mention, ...], n: int) -> str | Non
 
 
 # "the worst floods in the history of the southern state of Rio Grande do Sul"
+_REGION_AFTER = re.compile(r"\s(?:province|state|region|governorate)\b")
 _REGION_OF = re.compile(r"\b(?:state|province|region|governorate)\sof\s$")
 
 
-def _lead_region(text: str, mentions: tuple[Mention, ...], country: Place) -> Place:
-    """A country's article whose first paragraph sets it in "the state of X" is about X."""
+def _lead_region(
+    text: str, mentions: tuple[Mention, ...], country: Place, from_headline: bool
+) -> Place:
+    """A country's article whose first paragraph sets it in "the state of X" is about X; so
+    is one that only a dateline or label sets in the country, when it opens "in X province"."""
     lead = _LEAD_BODY.search(text, 0, _HEAD_CHARS * 2)
     if lead is None:
         return country
@@ -1109,7 +1113,14 @@ def _lead_region(text: str, mentions: tuple[Mention, ...], country: Place) -> Pl
             and x.form == "name"
             and not x.guessed
             and x.place.country == country.country
-            and _REGION_OF.search(text, max(0, x.start - 30), x.start)
+            and (
+                _REGION_OF.search(text, max(0, x.start - 30), x.start)
+                or (
+                    x.place.kind == "region"
+                    and _REGION_AFTER.match(text, x.end)
+                    and not from_headline
+                )
+            )
         ):
             return x.place
     return country
