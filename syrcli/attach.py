@@ -79,6 +79,7 @@ RESTRICTED_UNITS = frozenset({"combatants", "officials"})
 SHELTERING = frozenset(
     {"shelters", "now shelters", "is sheltering", "were sheltering", "are sheltering"}
 )
+PLACE_NOUN_TERMS = frozenset({"crossing", "crossings"})
 _PLACE_NOUNS = frozenset(
     "areas area regions region districts district provinces province states counties zones "
     "parts villages towns countries municipalities".split()
@@ -150,6 +151,8 @@ def term_hits(words: Sequence[str], lex: Lexicon, tokens: Sequence[Token] = ()) 
     hits: Terms = {}
     for i, word in enumerate(words):
         if word in lex.terms.first_words:
+            if word in PLACE_NOUN_TERMS and i and i < len(tokens) and tokens[i - 1].text.istitle():
+                continue  # "the Torkham crossing" is a place, not people crossing
             found = lex.terms.match_all(words, i)
             # "the worst-affected areas", "seized power": the word after says the term is
             # about a place or a thing, not people.

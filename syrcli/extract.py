@@ -91,8 +91,10 @@ def iter_figures(
                 host = places.locate(
                     sentence, s - start, e - start, Category.REFUGEES, article, sentence_start=start
                 )
-                if host is not None and host.kind == "country":
-                    category, place = Category.REFUGEES, host  # arrivals in a host country
+                home = article.default.country if article.default else None
+                if host is not None and (host.kind == "country" or host.country != home):
+                    # arrivals in a host country, or at a place abroad ("the Palanca crossing")
+                    category, place = Category.REFUGEES, host
             yield Figure(
                 file=file,
                 start=s,

@@ -384,6 +384,8 @@ _STATE_HEADS = frozenset(
     # an event named by its country: "Greek shipwreck death toll rises to 78"
     "shipwreck earthquake quake floods flood war conflict crisis disaster cyclone".split()
 )
+_DWELLERS = frozenset("residents inhabitants villagers natives people population".split())
+_DISTANCES = frozenset("km kilometres kilometers miles metres meters".split())
 _VICTIM_HEADS = frozenset(
     "civilians people refugees children women men families nationals citizens migrants "
     "residents villagers workers soldiers asylum".split()
@@ -449,6 +451,10 @@ def _role(text: str, start: int, end: int) -> tuple[Role, str | None]:
         return Role.REPORT, modifier
     if word == "of" and i + 1 < len(before) and before[i + 1] == "out":
         return Role.ORIGIN, modifier
+    if word == "of" and i + 1 < len(before) and before[i + 1] in _DWELLERS:
+        return Role.IN, modifier  # "5,000 residents of Petobo": where they live
+    if word == "from" and i + 1 < len(before) and before[i + 1] in _DISTANCES:
+        return Role.OTHER, modifier  # "a camp a few kilometres from Torkham": a landmark
     if (
         word in ("in", "at")
         and i + 1 < len(before)
@@ -501,6 +507,8 @@ def _supported(text: str, start: int, end: int, prev: Mention | None) -> bool:
     next_word = after.lstrip(" ").split(" ", 1)[0].strip(",.;:").lower()
     if next_word in _PLACE_TYPES or after.startswith(" (") or _HOSTS.match(text, end):
         return True
+    if (start == 0 or text[start - 1] == "\n") and text[start:end].isupper() and after[:1] in ",(":
+        return True  # a dateline: "ANTAKYA, Feb 7 (Reuters) -"
     if _APPOSITION.match(text, end):
         return True
     return bool(re.match(r", (?:the )?[A-Z][a-z]+ (?:province|region|state|governorate)", after))
@@ -646,8 +654,8 @@ def _scan(text: str, data: _Data) -> list[Mention]:
                     # where the place before it is.
                     mention = dataclasses.replace(mention, role=Role.OTHER)
                 elif _WITHIN.fullmatch(gap) or (
-                    _IN_WIDER.fullmatch(gap)
-                    and mention.place.country == prev.place.country
+                    (_IN_WIDER.fullmatch(gap) or _TYPE_IN_WIDER.fullmatch(gap))
+                    and prev.place.country in (None, mention.place.country)
                     and _KIND_RANK[mention.place.kind] < _KIND_RANK[prev.place.kind]
                 ):
                     # "Nowshera district of Khyber Pakhtunkhwa", "El Geneina, the capital of
@@ -707,6 +715,10 @@ _NATIONAL_TYPE = re.compile(rf"\s(?:[\w-]+\s){{0,2}}?(?:{_TYPES})\sof\s\Z")
 # a name the gazetteer lacks (or holds as something ambiguous) is.
 _APPOSITION = re.compile(rf",\s(?:a|an|the)\s(?:[\w-]+\s){{0,3}}?(?:{_TYPES})\b")
 _OWNER_APPOSITION = re.compile(rf"['’]s\s(?:[\w-]+\s){{0,3}}?(?:{_TYPES}|port|capital)\b")
+# "the Palanca crossing on Moldova's southern border", "a camp in Nangarhar province"
+_TYPE_IN_WIDER = re.compile(
+    rf"\s(?:{_TYPES}|crossing|border\scrossing|camp)\s(?:in|on|near)\s(?:the\s)?"
+)
 # Where people go back or are sent: "returned to Solino", "deported to Gonaives".
 _MOVED = frozenset(
     "returned return returning fled moved relocated deported evacuated displaced went".split()
@@ -769,6 +781,10 @@ def _guess(
         out.append(dataclasses.replace(_mention(text, s, e, entry, prev), guessed=True))
 
 
+# Words that begin many Arabic and Spanish place names but are never a place alone.
+_NAME_HEADS = frozenset(
+    "ras bab tal tell deir kafr umm abu ain beit bir khan wadi jabal san santa sao saint".split()
+)
 _APOSTROPHE_S = re.compile(r"['’]s?\Z")
 
 
@@ -779,6 +795,8 @@ def _looks_like_name(name: str, data: _Data) -> bool:
     for n, w in enumerate(words):
         k = _key(_APOSTROPHE_S.sub("", w))  # "in Saturday's attack" is a day, not a place
         low = w.lower()
+        if len(words) > 1 and ((n == 0 and low in _NAME_HEADS) or (n and low in _PARTICLES)):
+            continue  # "Bab al-Salam", "Tal Abyad": no place alone, the start of many
         if k in data.never or k in data.curated or low in _INSTITUTIONS:
             return False
         if (low in _COMPASS and n == 0) or (low in _FUNCTION and _cap(w)):
@@ -1038,6 +1056,21 @@ def article_places(text: str) -> ArticlePlaces:
     default = _from_headline(head_ms, clause_end, in_dateline)
     if default is None and in_dateline:
         default = in_dateline[0].place
+        town = (default.name, default.country)
+        if default.kind != "country" and counts[town] <= 1:
+            # A dateline town the story never names again is where the reporter filed
+            # from ("GUWAHATI, June 19: The flood situation in Assam"): the place the body
+            # names most, in the same country, is what it is about.
+            body = Counter(
+                (x.place.name, x.place.country)
+                for x in named
+                if x.start >= dateline_end and x.place.country == default.country
+            )
+            top = body.most_common(1)
+            if top and top[0][1] >= 2:
+                default = next(
+                    x.place for x in named if (x.place.name, x.place.country) == top[0][0]
+                )
     if default is None and named:
         pool = [x for x in named if label is None or x.place.country == label]
         base = {(x.place.name, x.place.country): _base(x.place) for x in pool or named}
@@ -1440,6 +1473,8 @@ def locate(
             ):
                 return min(inside, key=lambda m: _distance(m, start, end)).place
             return chosen
+        if any(m.place == chosen and m.role is Role.DEST for m in named):
+            return chosen  # "fled to Pakistan": where they went, not a country in passing
         return _refine(chosen, category, sentence, article)
     chosen = _by_nationality(mentions, start, end, category)
     if chosen is not None:
