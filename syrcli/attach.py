@@ -288,6 +288,10 @@ def governor(
     if left and left.term.category is Category.HOSTED and np.term is not None:
         if np.term.term.category is Category.DISPLACED or np.term.term.category in EVENTS:
             left = None  # "sites hosting 185,000 IDPs", "received 1,315 wounded patients"
+    if left is not None and left.term.category is Category.REFUGEES:
+        host = _hosted_before(left.first, terms)
+        if host is not None:  # "Turkey hosts the most refugees, some 3.2 million"
+            left = Governor(Term(host.text, Category.HOSTED), left.first, left.last)
     if left is not None:
         return left, left_modal
     if right is not None and right.term.category in NEEDS_PERSON and np.things:
@@ -301,7 +305,20 @@ def governor(
     near = _nearest(q, np, words, lex, terms, numbers)
     if near is None:
         return None, False
+    if near.term.category is Category.REFUGEES and near.last <= q.first:
+        host = _hosted_before(near.first, terms)
+        if host is not None:  # "Turkey hosts the most refugees, some 3.2 million"
+            near = Governor(Term(host.text, Category.HOSTED), near.first, near.last)
     return near, modal_before(near.first, words, lex)
+
+
+def _hosted_before(first: int, terms: Terms) -> Term | None:
+    """A hosting verb a few words before a refugees noun: "hosts the largest number of"."""
+    for start in range(max(0, first - 6), first):
+        for _end, term in terms.get(start, ()):
+            if term.category is Category.HOSTED:
+                return term
+    return None
 
 
 def _left_term(
@@ -317,6 +334,11 @@ def _left_term(
         if end <= 0:
             return None
         if words[end - 1] in CHANGE_VERBS:
+            for t_end, term in terms.get(end - 1, ()):
+                if t_end == end and term.after:
+                    right = _find(words, term.after, q.last, np.last + 8)
+                    if right is not None:  # "WFP reached 4.7 million people with food"
+                        return Governor(term, end - 1, end, (right, right + len(term.after)))
             changed = True  # "the death toll rose to 300": look past the verb for its subject
             end -= 1
             continue

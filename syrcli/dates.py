@@ -49,7 +49,7 @@ _DATE = re.compile(
 )
 _RELATIVE = re.compile(
     r"""(?=[ytslioadwmfYTSLIOADWMF])\b(?:
-      (?P<yesterday>(?i:yesterday|last\snight))
+      (?P<yesterday>(?i:yesterday|last\snight|the\sprevious\s(?:day|evening|night)))
     | (?P<thisyear>(?i:this\syear))                # the year: "2024"
     | (?P<thismonth>(?i:this\smonth))              # the month: "2024-02"
     | (?P<today>(?i:today|tonight|this\s(?:morning|afternoon|evening|week)

@@ -137,6 +137,24 @@ def _about_harm(text: str, lex: Lexicon) -> bool:
 Span = tuple[int, int]
 
 
+# The same count at another time or place: "46, up from 26", "compared with 248,000 in
+# 2022", "Colombia hosts 2.9 million, followed by Peru with 1.5 million".
+_COMPARED = frozenset({("up", "from"), ("down", "from"), ("compared", "with"), ("compared", "to")})
+
+
+def _same_count(q: Quantity, tokens: Sequence[Token], words: Sequence[str]) -> bool:
+    i = q.first
+    if i >= 2 and (words[i - 2], words[i - 1]) in _COMPARED:
+        return True
+    return (
+        i >= 2
+        and words[i - 1] == "with"
+        and tokens[i - 2].text[:1].isupper()
+        and i >= 3
+        and (words[i - 3] in (",", "by", "and"))
+    )
+
+
 def _has_term(words: list[str], lex: Lexicon) -> bool:
     """Whether lower-cased `words` hold the key word of some term, also inside a long word
     that text cut from a PDF glued together ("weredisplaced")."""
@@ -249,7 +267,14 @@ def _sentence_figures(
             continue
         things = False
         gov: Governor | None
-        if out and q.first > 0 and words[q.first - 1] in SUBTOTAL:
+        if (
+            out
+            and q.first > 0
+            and (
+                words[q.first - 1] in SUBTOTAL
+                or (np.term is None and _same_count(q, tokens, words))
+            )
+        ):
             gov, projection = out[-1][1], out[-1][3]  # "killed 1,739, including 647 children"
         else:
             gov, projection = governor(q, np, tokens, words, lex, terms, numbers)
