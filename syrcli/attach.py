@@ -77,7 +77,15 @@ NEEDS_PERSON = frozenset({Category.FLED, Category.HOSTED, Category.RETURNED, Cat
 OFFICIAL_CATEGORIES = COMBATANT_CATEGORIES | {Category.EVACUATED}
 RESTRICTED_UNITS = frozenset({"combatants", "officials"})
 SHELTERING = frozenset(
-    {"shelters", "now shelters", "is sheltering", "were sheltering", "are sheltering"}
+    {
+        "shelters",
+        "now shelters",
+        "is sheltering",
+        "were sheltering",
+        "are sheltering",
+        "was sheltering",
+        "is now sheltering",
+    }
 )
 PLACE_NOUN_TERMS = frozenset({"crossing", "crossings"})
 _PLACE_NOUNS = frozenset(
@@ -89,6 +97,7 @@ NOT_PEOPLE_AFTER = {
     Category.DETAINED: _PLACE_NOUNS
     | frozenset("power control territory weapons town city village the ground".split()),
 }
+CLAUSE_JOINS = frozenset({"and", "but", "while", "whereas"})  # "..., and that 600 tickets"
 COORDINATORS = frozenset({"and", ",", "but", "while", "whereas"})
 PERSON_PRONOUNS = frozenset({"them", "whom", "those"})
 PRONOUN_OPENERS = frozenset({"they", "many", "most", "all", "some"})
@@ -484,7 +493,14 @@ def _nearest(
         lo, hi = (np.last, start) if start >= np.last else (t_end, q.first)
         if distance > limit or any(w in CLAUSE_BREAKS for w in words[lo:hi]):
             continue
-        if any(lo <= j < hi and words[j - 1] in COORDINATORS for j in numbers):
+        if any(
+            lo <= j < hi
+            and (
+                words[j - 1] in COORDINATORS
+                or (j > 1 and words[j - 2] in CLAUSE_JOINS and words[j - 1] == "that")
+            )
+            for j in numbers
+        ):
             continue  # "146 patients ..., and three people have died": the term is theirs
         if best is None or distance < best[0]:
             best = (distance, Governor(term, start, t_end))

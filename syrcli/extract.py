@@ -140,12 +140,13 @@ Span = tuple[int, int]
 # The same count at another time or place: "46, up from 26", "compared with 248,000 in
 # 2022", "Colombia hosts 2.9 million, followed by Peru with 1.5 million".
 _COMPARED = frozenset({("up", "from"), ("down", "from"), ("compared", "with"), ("compared", "to")})
+_AMONG = frozenset({("among", "them"), ("among", "whom"), ("among", "those")})
 
 
 def _same_count(q: Quantity, tokens: Sequence[Token], words: Sequence[str]) -> bool:
     i = q.first
-    if i >= 2 and (words[i - 2], words[i - 1]) in _COMPARED:
-        return True
+    if i >= 2 and (words[i - 2], words[i - 1]) in _COMPARED | _AMONG:
+        return True  # also a part of the count before: "86, among them 30 children"
     return (
         i >= 2
         and words[i - 1] == "with"

@@ -84,7 +84,13 @@ def not_a_figure(
     if _population_level(q, words):
         return True
     label_ok = prose or (q.value < 1000 and q.last == n)  # "Update, Round 8" ends a line
-    if label_ok and q.first > 1 and tokens[q.first - 1].text.istitle() and q.digits:
+    if (
+        label_ok
+        and q.first > 1
+        and q.first == first  # "in Nakuru more than 50": a qualifier is no label's number
+        and tokens[q.first - 1].text.istitle()
+        and q.digits
+    ):
         label = words[q.first - 1]
         counts_after = label in WEEKDAYS and last < n and tokens[last].kind == "word"
         if (

@@ -382,7 +382,8 @@ _STATE_HEADS = frozenset(
     "frontier territory soil town city village province region capital coast state "
     "military police president authority red "
     # an event named by its country: "Greek shipwreck death toll rises to 78"
-    "shipwreck earthquake quake floods flood war conflict crisis disaster cyclone".split()
+    "shipwreck earthquake quake floods flood war conflict crisis disaster cyclone revolution "
+    "uprising insurgency".split()
 )
 _DWELLERS = frozenset("residents inhabitants villagers natives people population".split())
 _DISTANCES = frozenset("km kilometres kilometers miles metres meters".split())
@@ -653,15 +654,19 @@ def _scan(text: str, data: _Data) -> list[Mention]:
                     # "In Ganja, Azerbaijan's second-largest city,": the owner only says
                     # where the place before it is.
                     mention = dataclasses.replace(mention, role=Role.OTHER)
-                elif _WITHIN.fullmatch(gap) or (
-                    (_IN_WIDER.fullmatch(gap) or _TYPE_IN_WIDER.fullmatch(gap))
-                    and prev.place.country in (None, mention.place.country)
-                    and _KIND_RANK[mention.place.kind] < _KIND_RANK[prev.place.kind]
+                elif (
+                    _WITHIN.fullmatch(gap)
+                    or gap.startswith(", near ")  # "in Kiambaa, near Eldoret": a landmark
+                    or (
+                        (_IN_WIDER.fullmatch(gap) or _TYPE_IN_WIDER.fullmatch(gap))
+                        and prev.place.country in (None, mention.place.country)
+                        and _KIND_RANK[mention.place.kind] < _KIND_RANK[prev.place.kind]
+                    )
                 ):
                     # "Nowshera district of Khyber Pakhtunkhwa", "El Geneina, the capital of
                     # West Darfur", "In Jabalia, in northern Gaza": the wider place only
                     # locates the narrower one.
-                    mention = dataclasses.replace(mention, role=Role.OTHER)
+                    mention = dataclasses.replace(mention, role=Role.OTHER, near=True)
             mentions.append(mention)
         if len(mentions) == found and _of_type(text, s):
             # "the village of Cherkaska Lozova": a place the gazetteer lacks, though a word of
@@ -717,7 +722,7 @@ _APPOSITION = re.compile(rf",\s(?:a|an|the)\s(?:[\w-]+\s){{0,3}}?(?:{_TYPES})\b"
 _OWNER_APPOSITION = re.compile(rf"['’]s\s(?:[\w-]+\s){{0,3}}?(?:{_TYPES}|port|capital)\b")
 # "the Palanca crossing on Moldova's southern border", "a camp in Nangarhar province"
 _TYPE_IN_WIDER = re.compile(
-    rf"\s(?:{_TYPES}|crossing|border\scrossing|camp)\s(?:in|on|near)\s(?:the\s)?"
+    rf"\s(?:[\w-]+\s)?(?:{_TYPES}|crossing|camp)\s(?:in|on|near)\s(?:the\s)?"
 )
 # Where people go back or are sent: "returned to Solino", "deported to Gonaives".
 _MOVED = frozenset(
@@ -1323,6 +1328,10 @@ _REFUGE_CLAUSE = re.compile(
     r"(?:refuge|shelter|safety|sanctuary|asylum)\b|\bacross\sthe\sborder\b",
     re.IGNORECASE,
 )
+# A war as a whole, not the fighting for a town ("as fighting raged for control of the city").
+_WHOLE_WAR = re.compile(
+    r"\b(?:war|conflict|civil war|uprising|insurgency|fighting\sbetween)\b", re.IGNORECASE
+)
 _WAR = re.compile(r"\b(?:war|conflict|civil war|fighting|uprising)\b", re.IGNORECASE)
 _FRONTIER = re.compile(r"\b(?:to|reached|reach|at)\s+the\s+(?:border|frontier)\b")
 
@@ -1551,7 +1560,7 @@ _PEOPLE_FROM = re.compile(
     r"|journalists|staff|personnel|pilgrims|crew|fighters|mercenaries)\sfrom\s(?:the\s)?\Z"
 )
 _LIST_GAP = re.compile(r",\s|,?\s(?:and|or)\s")
-_ASIDE = re.compile(r",\s(?:where|which|whose|who|with|many|most)\s[^,;]{1,200}")
+_ASIDE = re.compile(r",\s(?:where|which|whose|who|with|many|most|a|an)\s[^,;]{1,200}")
 _CLAUSE_GAP = re.compile(
     r";|,\s(?:while|whereas|but|as)\s|\s(?:while|whereas)\s|(?<!such)(?<!known)(?<!well)\sas\s(?=[A-Z])"
 )
@@ -1798,7 +1807,7 @@ def _article_level(article: ArticlePlaces, category: Category, sentence: str) ->
     if (
         default.kind != "country"
         and default.country
-        and _WAR.search(sentence)
+        and _WHOLE_WAR.search(sentence)
         and category in (Category.KILLED, Category.DISPLACED, Category.INJURED, Category.MISSING)
     ):
         return _country(default.country)  # a whole war's toll belongs to the country
