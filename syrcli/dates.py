@@ -308,7 +308,17 @@ def _candidates(
         if not any(c.start <= m.start() < c.end for c in out):
             spans.append(m.span())
             out.append(_Candidate(m.start(), m.end(), end_of_since))
+    # "since 15 March 2011 until 13 March 2017": a period told with its end ends then.
+    ends = [c for c in out if _UNTIL.search(sentence, max(0, c.start - 8), c.start)]
+    for n, c in enumerate(out):
+        if c.value == end_of_since and c not in ends:
+            later = [e for e in ends if c.start < e.start <= c.end + 120]
+            if later:
+                out[n] = _Candidate(c.start, c.end, later[0].value)
     return tuple(zip(spans, out, strict=True))
+
+
+_UNTIL = re.compile(r"\b(?:until|till|through|to)\s\Z")
 
 
 _SINCE = re.compile(r"\bsince\b")
