@@ -295,7 +295,9 @@ def governor(
         if np.term.term.category is Category.REFUGEES:  # "Uganda now shelters 1.7m refugees"
             left = Governor(Term(left.term.text, Category.HOSTED), left.first, left.last)
     if left and left.term.category is Category.HOSTED and np.term is not None:
-        if np.term.term.category is Category.DISPLACED or np.term.term.category in EVENTS:
+        if np.term.term.category in EVENTS or (
+            np.term.term.category is Category.DISPLACED and not _named_host(left.first, tokens)
+        ):
             left = None  # "sites hosting 185,000 IDPs", "received 1,315 wounded patients"
     if left is not None and left.term.category is Category.REFUGEES:
         host = _hosted_before(left.first, terms)
@@ -319,6 +321,18 @@ def governor(
         if host is not None:  # "Turkey hosts the most refugees, some 3.2 million"
             near = Governor(Term(host.text, Category.HOSTED), near.first, near.last)
     return near, modal_before(near.first, words, lex)
+
+
+_HOST_FILLERS = frozenset("which who that has have had already now currently , also".split())
+
+
+def _named_host(first: int, tokens: Sequence[Token]) -> bool:
+    """Whether a name hosts: "the Kurdistan Region, which has taken in 1.8 million displaced"
+    (a host, so `hosted`), not "sites hosting 185,000 IDPs" (the displaced themselves)."""
+    j = first - 1
+    while j >= 0 and first - j <= 6 and tokens[j].lower in _HOST_FILLERS:
+        j -= 1
+    return j > 0 and tokens[j].text[:1].isupper()
 
 
 def _hosted_before(first: int, terms: Terms) -> Term | None:

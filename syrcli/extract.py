@@ -87,6 +87,16 @@ def iter_figures(
             place = places.locate(
                 sentence, s - start, e - start, category, article, sentence_start=start
             )
+            if (
+                category is Category.DISPLACED
+                and "refuge" in term_text.lower().split()
+                and place is not None
+                and place.kind == "country"
+            ):
+                category = Category.REFUGEES  # "sought refuge in Uganda": across a border
+                place = places.locate(
+                    sentence, s - start, e - start, category, article, sentence_start=start
+                )
             if category is Category.FLED and term_text.lower() in ARRIVING:
                 host = places.locate(
                     sentence, s - start, e - start, Category.REFUGEES, article, sentence_start=start
