@@ -385,6 +385,7 @@ _STATE_HEADS = frozenset(
     "shipwreck earthquake quake floods flood war conflict crisis disaster cyclone revolution "
     "uprising insurgency".split()
 )
+_CROSSING_AFTER = re.compile(r"\s(?:border\s)?crossing\b")
 _DWELLERS = frozenset("residents inhabitants villagers natives people population".split())
 _DISTANCES = frozenset("km kilometres kilometers miles metres meters".split())
 _VICTIM_HEADS = frozenset(
@@ -469,8 +470,8 @@ def _role(text: str, start: int, end: int) -> tuple[Role, str | None]:
         return Role.ORIGIN, modifier
     if word in _DEST_WORDS:
         return Role.DEST, modifier
-    if word in _DIRECTION_WORDS:
-        return Role.DIRECTION, modifier
+    if word in _DIRECTION_WORDS or (word == "across" and _CROSSING_AFTER.match(text, end)):
+        return Role.DIRECTION, modifier  # "taken across the Bab al-Hawa crossing to Turkey"
     if word == "of" and i + 1 < len(before) and before[i + 1] in _TITLES:
         return Role.OTHER, modifier  # "foreign minister of Turkey" is a person's title
     if word in ("in", "at") and i + 1 < len(before) and before[i + 1] in _REFUGE:
