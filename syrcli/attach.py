@@ -29,7 +29,7 @@ CHANGE_VERBS = frozenset(
     """rose risen climbed jumped reached stood stands hit passed topped exceeded increased
     surged grew grown totalled totaled numbered fell dropped declined rises reaches
     reach stand swelled swollen doubled tripled bringing brings raising raises taking
-    takes pushing""".split()
+    takes pushing rising climbing reaching jumping""".split()
 )
 # Words that close a clause for the fallback search: "..., while another 3,400 remain".
 POPULATION = frozenset({"population", "populations", "inhabitants"})

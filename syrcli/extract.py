@@ -157,6 +157,8 @@ def _same_count(q: Quantity, tokens: Sequence[Token], words: Sequence[str]) -> b
     i = q.first
     if i >= 2 and (words[i - 2], words[i - 1]) in _COMPARED | _AMONG:
         return True  # also a part of the count before: "86, among them 30 children"
+    if i >= 2 and words[i - 1] == "(" and tokens[i - 2].text[:1].isupper():
+        return True  # "followed by Nagaon (5.13 lakh) and Kamrup (4.01 lakh)"
     return (
         i >= 2
         and words[i - 1] == "with"

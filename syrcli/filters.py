@@ -102,6 +102,13 @@ def not_a_figure(
             return True  # a label: "Round 8", "Phase 2", "Resolution 2254"
     if after in MONTHS:
         return True
+    if (
+        after in ("or", "to")
+        and last + 2 < n
+        and (tokens[last + 1].kind == "num" or words[last + 1] in NUMBER_WORDS)
+        and words[last + 2] in lex.not_people
+    ):
+        return True  # "walked for two or three days", "five to six hours"
     if after in WEEKDAYS:
         return True
     if after in ("a", "p") and last + 2 < n and words[last + 1] == "." and words[last + 2] == "m":

@@ -64,6 +64,7 @@ THOUSANDS_SPACES = frozenset({" ", "\u00a0", "\u202f", "\u2009"})
 
 _GROUPED = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,6})?")  # 55,000 or 1,234.5
 _PLAIN = regex.compile(r"\d{1,15}(?:\.\d{1,6})?")  # 120000 or 3.5
+_INDIAN = regex.compile(r"\d{1,2}(?:,\d{2}){1,6},\d{3}")  # 1,86,424 (South Asian grouping)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +102,7 @@ class Quantity:
 
 def _digits(tokens: Sequence[Token], i: int, text: str, base: int) -> Core | None:
     tok = tokens[i]
-    if _GROUPED.fullmatch(tok.text):
+    if _GROUPED.fullmatch(tok.text) or _INDIAN.fullmatch(tok.text):
         amount = float(tok.text.replace(",", ""))
     elif _PLAIN.fullmatch(tok.text):
         amount = float(tok.text)
