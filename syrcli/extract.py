@@ -87,11 +87,12 @@ def iter_figures(
             place = places.locate(
                 sentence, s - start, e - start, category, article, sentence_start=start
             )
+            home = article.default.country if article.default else None
             if (
                 category is Category.DISPLACED
                 and "refuge" in term_text.lower().split()
                 and place is not None
-                and place.kind == "country"
+                and (place.kind == "country" or place.country != home)
             ):
                 category = Category.REFUGEES  # "sought refuge in Uganda": across a border
                 place = places.locate(
@@ -101,7 +102,6 @@ def iter_figures(
                 host = places.locate(
                     sentence, s - start, e - start, Category.REFUGEES, article, sentence_start=start
                 )
-                home = article.default.country if article.default else None
                 if host is not None and (host.kind == "country" or host.country != home):
                     # arrivals in a host country, or at a place abroad ("the Palanca crossing")
                     category, place = Category.REFUGEES, host
