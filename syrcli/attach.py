@@ -92,10 +92,13 @@ _PLACE_NOUNS = frozenset(
     "areas area regions region districts district provinces province states counties zones "
     "parts villages towns countries municipalities".split()
 )
+# Terms that also take a place or a thing as object: "the worst-affected areas", "seized
+# power", "captured the town".
+_THINGS_TAKEN = frozenset("power control territory weapons town city village villages".split())
 NOT_PEOPLE_AFTER = {
-    Category.AFFECTED: _PLACE_NOUNS,
-    Category.DETAINED: _PLACE_NOUNS
-    | frozenset("power control territory weapons town city village the ground".split()),
+    "affected": _PLACE_NOUNS,
+    "seized": _PLACE_NOUNS | _THINGS_TAKEN,
+    "captured": _PLACE_NOUNS | _THINGS_TAKEN,
 }
 CLAUSE_JOINS = frozenset({"and", "but", "while", "whereas"})  # "..., and that 600 tickets"
 COORDINATORS = frozenset({"and", ",", "but", "while", "whereas"})
@@ -160,7 +163,12 @@ def term_hits(words: Sequence[str], lex: Lexicon, tokens: Sequence[Token] = ()) 
     hits: Terms = {}
     for i, word in enumerate(words):
         if word in lex.terms.first_words:
-            if word in PLACE_NOUN_TERMS and i and i < len(tokens) and tokens[i - 1].text.istitle():
+            if (
+                word in PLACE_NOUN_TERMS
+                and 1 < i < len(tokens)
+                and tokens[i - 1].text.istitle()
+                and words[i - 2] == "the"
+            ):
                 continue  # "the Torkham crossing" is a place, not people crossing
             found = lex.terms.match_all(words, i)
             # "the worst-affected areas", "seized power": the word after says the term is
@@ -168,7 +176,7 @@ def term_hits(words: Sequence[str], lex: Lexicon, tokens: Sequence[Token] = ()) 
             found = [
                 (end, term)
                 for end, term in found
-                if end >= len(words) or words[end] not in NOT_PEOPLE_AFTER.get(term.category, ())
+                if end >= len(words) or words[end] not in NOT_PEOPLE_AFTER.get(term.text, ())
             ]
             if found:
                 hits[i] = found
@@ -332,7 +340,7 @@ def _named_host(first: int, tokens: Sequence[Token]) -> bool:
     j = first - 1
     while j >= 0 and first - j <= 6 and tokens[j].lower in _HOST_FILLERS:
         j -= 1
-    return j > 0 and tokens[j].text[:1].isupper()
+    return j >= 0 and tokens[j].text[:1].isupper() and tokens[j].lower not in FUNCTION_WORDS
 
 
 def _hosted_before(first: int, terms: Terms) -> Term | None:

@@ -205,7 +205,7 @@ _WHEN = re.compile(r",\s(?:when|in\swhich)\b")
 _THAT = re.compile(r"\sthat\b")
 _EVENT_VERBS = frozenset(
     "began begun started erupted broke struck launched captured recaptured seized signed "
-    "agreed declared took came landed hit swept attacked stormed overran fell returned "
+    "agreed declared took came landed hit swept attacked stormed overran fell "
     "won invaded withdrew".split()
 )
 _PERIOD_START = frozenset("between from".split())
@@ -380,7 +380,8 @@ def _context(before: list[str], after: str, sentence: str, pos: int) -> str:
         return "since"  # "since January 15", "since the end of December", "since mid-April"
     for i, w in enumerate(before):
         if w in _SUBORDINATE:
-            if any(v in _EVENT_VERBS for v in before[:i]):
+            # "after the Taliban returned to power in August 2021": another event's date
+            if any(v in _EVENT_VERBS for v in before[:i]) or "power" in before[:i]:
                 return "since" if w == "since" else "skip"  # "since the floods began on 3 March"
             break
     if after[:2] in ("'s", "’s"):

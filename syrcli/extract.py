@@ -92,7 +92,7 @@ def iter_figures(
                 category is Category.DISPLACED
                 and "refuge" in term_text.lower().split()
                 and place is not None
-                and (place.kind == "country" or place.country != home)
+                and (place.kind == "country" or _abroad(place.country, home))
             ):
                 category = Category.REFUGEES  # "sought refuge in Uganda": across a border
                 place = places.locate(
@@ -102,7 +102,7 @@ def iter_figures(
                 host = places.locate(
                     sentence, s - start, e - start, Category.REFUGEES, article, sentence_start=start
                 )
-                if host is not None and (host.kind == "country" or host.country != home):
+                if host is not None and (host.kind == "country" or _abroad(host.country, home)):
                     # arrivals in a host country, or at a place abroad ("the Palanca crossing")
                     category, place = Category.REFUGEES, host
             yield Figure(
@@ -151,6 +151,11 @@ Span = tuple[int, int]
 # 2022", "Colombia hosts 2.9 million, followed by Peru with 1.5 million".
 _COMPARED = frozenset({("up", "from"), ("down", "from"), ("compared", "with"), ("compared", "to")})
 _AMONG = frozenset({("among", "them"), ("among", "whom"), ("among", "those")})
+
+
+def _abroad(country: str | None, home: str | None) -> bool:
+    """Whether a place's country is known and is not the article's."""
+    return bool(country and home and country != home)
 
 
 def _same_count(q: Quantity, tokens: Sequence[Token], words: Sequence[str]) -> bool:

@@ -509,7 +509,11 @@ def _supported(text: str, start: int, end: int, prev: Mention | None) -> bool:
     next_word = after.lstrip(" ").split(" ", 1)[0].strip(",.;:").lower()
     if next_word in _PLACE_TYPES or after.startswith(" (") or _HOSTS.match(text, end):
         return True
-    if (start == 0 or text[start - 1] == "\n") and text[start:end].isupper() and after[:1] in ",(":
+    if (
+        (start == 0 or text[start - 1] == "\n")
+        and text[start:end].isupper()
+        and after[:1] in (",", "(")
+    ):
         return True  # a dateline: "ANTAKYA, Feb 7 (Reuters) -"
     if _APPOSITION.match(text, end):
         return True
@@ -692,13 +696,15 @@ def _scan(text: str, data: _Data) -> list[Mention]:
 
 _WITHIN = re.compile(
     r"""\s(?:district|province|region|state|county|valley|governorate|oblast|department
-       |municipality|prefecture)\sof\s(?:the\s)?(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s)?
+       |municipality|prefecture)\sof\s(?:the\s)?
+       (?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)
+          (?:ern)?\s)?
     | ,\s(?:the\s)?(?:provincial\s|regional\s|state\s)?capital\sof\s(?:the\s)?""",
     re.VERBOSE,
 )
 
 
-_IN_WIDER = re.compile(r",\s(?:in|near)\s(?:the\s)?(?:[a-z]+(?:-[a-z]+)?\s)?")
+_IN_WIDER = re.compile(r",\s(?:in|near)\s(?:the\s)?(?:[a-z]{1,30}(?:-[a-z]{1,30})?\s)?")
 
 
 # A name the gazetteer lacks is taken for a place only where news names small places:
@@ -716,14 +722,14 @@ _TYPE_BEFORE = frozenset(
 )
 # "the Greek island of Samos", "the Turkish town of Akcakale": the adjective gives the country.
 _TYPES = "|".join(sorted(_TYPE_BEFORE))
-_NATIONAL_TYPE = re.compile(rf"\s(?:[\w-]+\s){{0,2}}?(?:{_TYPES})\sof\s\Z")
+_NATIONAL_TYPE = re.compile(rf"\s(?:[\w-]{{1,40}}\s){{0,2}}?(?:{_TYPES})\sof\s\Z")
 # "Ratnapura, a gem-mining district", "Jandaris, the town worst hit": an apposition says what
 # a name the gazetteer lacks (or holds as something ambiguous) is.
-_APPOSITION = re.compile(rf",\s(?:a|an|the)\s(?:[\w-]+\s){{0,3}}?(?:{_TYPES})\b")
-_OWNER_APPOSITION = re.compile(rf"['’]s\s(?:[\w-]+\s){{0,3}}?(?:{_TYPES}|port|capital)\b")
+_APPOSITION = re.compile(rf",\s(?:a|an|the)\s(?:[\w-]{{1,40}}\s){{0,3}}?(?:{_TYPES})\b")
+_OWNER_APPOSITION = re.compile(rf"['’]s\s(?:[\w-]{{1,40}}\s){{0,3}}?(?:{_TYPES}|port|capital)\b")
 # "the Palanca crossing on Moldova's southern border", "a camp in Nangarhar province"
 _TYPE_IN_WIDER = re.compile(
-    rf"\s(?:[\w-]+\s)?(?:{_TYPES}|crossing|camp)\s(?:in|on|near)\s(?:the\s)?"
+    rf"\s(?:[\w-]{{1,40}}\s)?(?:{_TYPES}|crossing|camp)\s(?:in|on|near)\s(?:the\s)?"
 )
 # Where people go back or are sent: "returned to Solino", "deported to Gonaives".
 _MOVED = frozenset(
@@ -1029,7 +1035,7 @@ _HEAD_CHARS = 800
 _HEAD_CLAUSE = re.compile(r"\s(?:as|while|after|amid|when|despite)\s|[;–—]")
 _AWAY = (Role.DEST, Role.DIRECTION, Role.TAKEN)  # where people went, not where it happened
 # A headline's filing label: "Colombia:", "Turkey earthquake:", "NIGERIA / Borno State:".
-_LABEL_PREFIX = re.compile(r"[ \t]*[^\s:][^:\n]{0,40}:[ \t]+(?=\S)")
+_LABEL_PREFIX = re.compile(r"[ \t]{0,8}[^\s:][^:\n]{0,40}:[ \t]{1,8}(?=\S)")
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _KIND_RANK = {"country": 0, "region": 1, "city": 2}
 
@@ -1422,6 +1428,7 @@ def locate(
         if (
             named
             and not outside
+            and named[0].place.country
             and national
             and not any(a <= national.start() < b for a, b in asides)
         ):
@@ -1550,7 +1557,7 @@ _ANOTHER = re.compile(r"\b(?:another|a\sfurther|other)\s$")
 # A part of the figure placed after it: "..., most of them in Tanzania", "190,000 of them in".
 _PART_IN = re.compile(
     r",\s(?:most|many|some|half|all|the\smajority|\d[\d,.]*(?:\s(?:million|thousand))?)"
-    r"\sof\s(?:them|whom)\s(?:[\w-]+\s)?(?:in|at)\s(?:the\s)?\Z"
+    r"\sof\s(?:them|whom)\s(?:[\w-]{1,40}\s)?(?:in|at)\s(?:the\s)?\Z"
 )
 _BREAKDOWN = re.compile(r"\b(?:including|among\sthem|of\swhom|of\sthem|of\swhich)\b")
 
@@ -1563,7 +1570,7 @@ _PEOPLE_FROM = re.compile(
 _LIST_GAP = re.compile(r",\s|,?\s(?:and|or)\s")
 _ASIDE = re.compile(r",\s(?:where|which|whose|who|with|many|most|a|an)\s[^,;]{1,200}")
 _CLAUSE_GAP = re.compile(
-    r";|,\s(?:while|whereas|but|as)\s|\s(?:while|whereas)\s|(?<!such)(?<!known)(?<!well)\sas\s(?=[A-Z])"
+    r";|,\s(?:while|whereas|but|as(?!\swell\sas))\s|\s(?:while|whereas)\s|(?<!such)(?<!known)(?<!well)\sas\s(?=[A-Z])"
 )
 
 
@@ -1721,7 +1728,8 @@ def _by_nationality(
 # A war as the subject of its toll: "a conflict that has killed", "the war has driven".
 _CONFLICT_TOLL = re.compile(
     r"\b(?:war|conflict|uprising|insurgency)\s(?:that\s|which\s)?(?:has\s|have\s|had\s)?"
-    r"(?:so\sfar\s|already\s)?(?:killed|left|displaced|uprooted|driven|forced|claimed)\b"
+    r"(?:so\sfar\s|already\s)?(?:killed|left|displaced|uprooted|driven|forced|claimed)\b",
+    re.IGNORECASE,
 )
 _WAR_TOLLS = (Category.KILLED, Category.DISPLACED, Category.INJURED, Category.MISSING)
 
@@ -1780,7 +1788,7 @@ def _continued(
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 # Words that point back to a place named before: "the city", "the camp", "there".
 _BACK = re.compile(
-    r"\b(?:the|this|that)\s(?:[\w-]+\s)?(?P<type>city|town|capital|camp|region|province"
+    r"\b(?:the|this|that)\s(?:[\w-]{1,40}\s)?(?P<type>city|town|capital|camp|region|province"
     r"|oblast|area|village|district|state|governorate|hospital|school|shelter|site)\b"
     r"|\b(?:there|here)\b"
 )

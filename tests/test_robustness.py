@@ -64,3 +64,9 @@ def test_crafted_lines_scale_linearly(unit: str, size: int) -> None:
     # Ratios, not wall times: doubling the input must not much more than double the cost.
     small, large = _cost(unit, size // 2), _cost(unit, size)
     assert large / max(small, 0.02) < 3.0  # under 20 ms is timer noise
+
+
+def test_a_place_with_no_country_beside_a_national_phrase() -> None:
+    # "Europe" has no country: the nationwide rule must not ask for one.
+    [figure] = extract_figures("In the country 5,000 people were killed, most in Europe.")
+    assert figure.value == 5000
