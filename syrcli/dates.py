@@ -198,6 +198,7 @@ _REPORTING = frozenset(
     "statement briefing reporters report confirmed warned warns".split()
     # Not "published" or "released": "figures published in March 2023" date the figures.
 )
+_PART_OF_DAY_S = re.compile(r"\s(?:night|morning|evening|afternoon)['’]s\b")
 _SUBORDINATE = frozenset("since after following when before until once as which".split())
 # A time the figure's own clause is set in: "in 1994, when the dam overflowed, displacing".
 _WHEN = re.compile(r",\s(?:when|in\swhich)\b")
@@ -276,15 +277,26 @@ def _candidates(
     # since the offensive began".
     told = _told(sentence, published)
     end_of_since = told or _iso(published)
+    # "in the first half of this year", "in the first five months of 2023": the period's end.
+    parts = []
+    for m in _PART_OF_YEAR.finditer(sentence):
+        year = int(m["year"]) if m["year"] else (published.year if published else None)
+        if year is not None:
+            parts.append(m.span())
+            spans.append(m.span())
+            out.append(_Candidate(m.start(), m.end(), f"{year}-{_part_months(m):02d}"))
     for m in _DATE.finditer(sentence):
+        if any(a <= m.start() < b for a, b in parts):
+            continue
         found = _parse(m)
         if _valid(found) is None:
             continue
         before = _words_before(sentence, m.start())
         after = sentence[m.end() : m.end() + 20]
-        if found.month is None and (not before or before[0] not in _YEAR_PREPS):
-            continue  # "the 2018 Sochi deal", "a five-year war"
-        role = _context(before, after, sentence, m.start())
+        event_year = found.month is None and _EVENT_AFTER.match(after) is not None
+        if found.month is None and not event_year and (not before or before[0] not in _YEAR_PREPS):
+            continue  # "the 2018 Sochi deal", "a five-year war"; not "a 2010 earthquake that"
+        role = "date" if event_year else _context(before, after, sentence, m.start())
         if role == "skip":
             continue
         spans.append(m.span())
@@ -294,6 +306,8 @@ def _candidates(
         ahead = bool(before) and before[0] in _AHEAD and _FUTURE.search(sentence) is not None
         out.append(_Candidate(m.start(), m.end(), _explicit(found, published, ahead)))
     for m in _RELATIVE.finditer(sentence):
+        if any(a <= m.start() < b for a, b in parts):
+            continue
         before = _words_before(sentence, m.start())
         role = _context(before, sentence[m.end() : m.end() + 20], sentence, m.start())
         if role == "skip":
@@ -322,6 +336,28 @@ _UNTIL = re.compile(r"\b(?:until|till|through|to)\s\Z")
 
 
 _SINCE = re.compile(r"\bsince\b")
+_PART_OF_YEAR = re.compile(
+    r"\bthe\sfirst\s(?:(?P<half>half)|(?P<quarter>quarter)|(?P<n>two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|\d{1,2})\smonths)\sof\s(?:this\syear|the\syear|(?P<year>(?:19|20)\d\d)\b)"
+)
+_MONTH_COUNTS = dict(
+    zip("two three four five six seven eight nine ten eleven".split(), range(2, 12), strict=True)
+)
+# A year that names an event which the figure counts: "a 2010 earthquake that killed".
+_EVENT_AFTER = re.compile(
+    r"\s(?:earthquake|quake|floods?|war|cyclone|tsunami|famine|drought|offensive|massacre)\b"
+)
+
+
+def _part_months(m: re.Match[str]) -> int:
+    if m["half"]:
+        return 6
+    if m["quarter"]:
+        return 3
+    n = m["n"]
+    return int(n) if n.isdigit() else _MONTH_COUNTS[n]
+
+
 _TOLD = re.compile(
     r"\b(?:said|says|reported|announced|stated)\s(?:on\s)?(?P<day>Monday|Tuesday|Wednesday"
     r"|Thursday|Friday|Saturday|Sunday|yesterday)\sthat\b"
@@ -379,13 +415,15 @@ def _context(before: list[str], after: str, sentence: str, pos: int) -> str:
     if lead and lead[0] == "since":
         return "since"  # "since January 15", "since the end of December", "since mid-April"
     for i, w in enumerate(before):
+        if w == "when":
+            return "date"  # "When IS overran Sinjar in August 2014, they killed 5,000"
         if w in _SUBORDINATE:
             # "after the Taliban returned to power in August 2021": another event's date
             if any(v in _EVENT_VERBS for v in before[:i]) or "power" in before[:i]:
                 return "since" if w == "since" else "skip"  # "since the floods began on 3 March"
             break
-    if after[:2] in ("'s", "’s"):
-        return "skip"  # "Monday's explosion": the day of another event, not of the count
+    if after[:2] in ("'s", "’s") or _PART_OF_DAY_S.match(after):
+        return "skip"  # "Monday's explosion", "Friday night's quake": another event's day
     if before and before[0] in _ATTRIBUTIVE and re.match(r"\s[a-z]", after):
         return "skip"  # "a January 12 ceasefire"
     if before and before[0] in _PERIOD_START and re.match(r"\s(?:and|to|until|-)\s", after):
