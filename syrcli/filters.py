@@ -113,7 +113,9 @@ def not_a_figure(
         return True
     if after in ("a", "p") and last + 2 < n and words[last + 1] == "." and words[last + 2] == "m":
         return True  # "5 a.m."
-    if lex.not_after.match(words, last) or lex.not_before.match_ending(words, q.first):
+    if lex.not_after.match(words, last):
+        return True
+    if lex.not_before.match_ending(words, q.first) and not _home_to_refugees(q, words):
         return True
     if q.first != first and lex.not_before.match_ending(words, first):
         return True  # "children under five": the qualifier belongs to an age
@@ -154,6 +156,18 @@ def not_a_figure(
 
 
 POPULOUS = frozenset({"people", "residents", "inhabitants", "population", "citizens"})
+
+
+# "Turkey, home to 3.6 million Syrian refugees": a host, not a population.
+_REFUGEE_WORDS = frozenset("refugees refugee asylum displaced idps migrants".split())
+
+
+def _home_to_refugees(q: Quantity, words: Sequence[str]) -> bool:
+    return (
+        q.first >= 2
+        and words[q.first - 2 : q.first] == ["home", "to"]
+        and not _REFUGEE_WORDS.isdisjoint(words[q.last : q.last + 4])
+    )
 
 
 def _population_level(q: Quantity, words: Sequence[str]) -> bool:

@@ -372,7 +372,7 @@ _HOSTS = re.compile(
     (?:(?:has|have|had|been|is|was|now|already|currently|also|alone|continues\sto|continue\sto
       |still)\s){0,3}
     (?:host|taken\sin|took\sin|takes\sin|take\sin|received|receives|welcomed|sheltered
-      |shelters|accommodat|absorbed|opened\sits)""",
+      |shelters|accommodat|absorbed|opened\sits|home\sto\s(?:some\s|about\s|more\sthan\s)?\d)""",
     re.VERBOSE | re.IGNORECASE,
 )
 # Nouns after a nationality adjective that make it the place where things happen
