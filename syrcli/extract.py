@@ -296,6 +296,8 @@ def _sentence_figures(
             gov, projection = out[-1][1], out[-1][3]  # "killed 1,739, including 647 children"
         else:
             gov, projection = governor(q, np, tokens, words, lex, terms, numbers)
+        if gov is None and out and of_them:
+            gov, projection = out[-1][1], out[-1][3]  # "1.5 million Syrians, 950,000 of them"
         if gov is None and following is not None:
             if follow is None:
                 follow = (next_sentence_governor(text, following, lex),)

@@ -990,8 +990,10 @@ def _mention(text: str, start: int, end: int, entry: _Entry, prev: Mention | Non
                 place.country,
                 "region",
             )
-    elif modifier is not None:
-        place = Place(f"{modifier} {place.name}", place.country, "region")
+    elif modifier is not None and not place.name.lower().startswith(modifier):
+        place = Place(
+            f"{modifier} {place.name}", place.country, "region"
+        )  # not "eastern Eastern Ghouta"
     elif (
         text[end : end + 3] in ("'s ", "’s ") and text[end + 3 : end + 20].split(" ")[0] in _COMPASS
     ):
@@ -1336,10 +1338,13 @@ _REFUGE_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 # A war as a whole, not the fighting for a town ("as fighting raged for control of the city").
+# "war monitor", "war crimes", "war-torn": the word names something else.
+_NOT_THE_WAR = r"(?![\s-](?:monitor|crimes?|correspondent|reporters?|planes?|jets|zone|torn)\b)"
 _WHOLE_WAR = re.compile(
-    r"\b(?:war|conflict|civil war|uprising|insurgency|fighting\sbetween)\b", re.IGNORECASE
+    rf"\b(?:war|conflict|civil war|uprising|insurgency|fighting\sbetween)\b{_NOT_THE_WAR}",
+    re.IGNORECASE,
 )
-_WAR = re.compile(r"\b(?:war|conflict|civil war|fighting|uprising)\b", re.IGNORECASE)
+_WAR = re.compile(rf"\b(?:war|conflict|civil war|fighting|uprising)\b{_NOT_THE_WAR}", re.IGNORECASE)
 _FRONTIER = re.compile(r"\b(?:to|reached|reach|at)\s+the\s+(?:border|frontier)\b")
 
 

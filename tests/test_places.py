@@ -167,3 +167,11 @@ def test_gazetteer_is_sorted_small_and_attributed() -> None:
 def test_nothing_loaded_at_import() -> None:
     # `syrcli --version` must not pay for the gazetteer: loading happens on first use.
     assert "_data" in dir(places) and hasattr(places._data, "cache_info")
+
+
+def test_a_compass_word_is_not_doubled_on_a_name_that_has_it() -> None:
+    text = "DAMASCUS (Reuters) - In eastern Ghouta, some 400,000 people remain under siege."
+    sentence = text.split(" - ", 1)[1]
+    start = sentence.index("some")
+    place = locate(sentence, start, start + 12, Category.BESIEGED, article_places(text))
+    assert place is not None and place.name == "Eastern Ghouta"
