@@ -65,17 +65,29 @@ def iter_figures(
     article: places.ArticlePlaces | None = None
     published: dt.date | None = None
     dated = False
+    last: tuple[int, Governor] | None = None  # the last figure's end and governor
     for (start, end), following in _with_next(iter_spans(text)):
         sentence = text[start:end]
         words = _LETTERS.findall(sentence.lower())
         if not _DIGIT.search(sentence) and COUNT_WORDS.isdisjoint(words):
             continue
-        if not _has_term(words, lex) and not _pronoun_follows(text, following, lex):
+        # "... 948,000 people were displaced. Of these, over 560,000 are children."
+        part_of = (
+            last[1]
+            if last and _SUBSET_OPENER.match(sentence) and _just_before(text, last[0], start)
+            else None
+        )
+        if (
+            part_of is None
+            and not _has_term(words, lex)
+            and not _pronoun_follows(text, following, lex)
+        ):
             continue  # every figure needs a term in its sentence (or "They fled." after it)
         tokens = _unglue(tokenize(sentence, start), lex)
-        found = _sentence_figures(tokens, sentence, start, lex, following, text)
+        found = _sentence_figures(tokens, sentence, start, lex, following, text, part_of)
         if not found:
             continue
+        last = (end, found[-1][1])
         if article is None:
             article = places.article_places(text)
         if not dated:
@@ -151,6 +163,16 @@ Span = tuple[int, int]
 # 2022", "Colombia hosts 2.9 million, followed by Peru with 1.5 million".
 _COMPARED = frozenset({("up", "from"), ("down", "from"), ("compared", "with"), ("compared", "to")})
 _AMONG = frozenset({("among", "them"), ("among", "whom"), ("among", "those")})
+
+
+# A sentence that opens on a part of the last figure: "Of these, ...", "Among them, ...".
+_SUBSET_OPENER = re.compile(r"\s{0,4}(?:Of|Among)\s(?:these|them|those|whom)\b,?")
+# Between the last figure's sentence and this one: nothing but blanks and one line break.
+_ADJACENT = re.compile(r"[ \t\u00a0]{0,8}\n?[ \t\u00a0]{0,8}")
+
+
+def _just_before(text: str, end: int, start: int) -> bool:
+    return _ADJACENT.fullmatch(text, end, start) is not None
 
 
 def _abroad(country: str | None, home: str | None) -> bool:
@@ -249,6 +271,7 @@ def _sentence_figures(
     lex: Lexicon,
     following: Span | None,
     text: str,
+    part_of: Governor | None = None,
 ) -> list[_Found]:
     # "May" mid-sentence is the month, never the modal or a qualifier.
     words = [t.text if t.text == "May" and i else t.lower for i, t in enumerate(tokens)]
@@ -298,6 +321,8 @@ def _sentence_figures(
             gov, projection = governor(q, np, tokens, words, lex, terms, numbers)
         if gov is None and out and of_them:
             gov, projection = out[-1][1], out[-1][3]  # "1.5 million Syrians, 950,000 of them"
+        if gov is None and part_of is not None and not out:
+            gov, projection = part_of, False  # "Of these, over 560,000 are children"
         if gov is None and following is not None:
             if follow is None:
                 follow = (next_sentence_governor(text, following, lex),)
