@@ -466,6 +466,17 @@ def _right_term(
     return None, False
 
 
+def _of_them(words: Sequence[str], lo: int, hi: int) -> bool:
+    """Whether the term at `hi` sits in a clause about a part of the figure ("half of them
+    displaced"), not after an aside that closes first ("many of them Venezuelan, slept")."""
+    for j in range(hi - 2, lo - 1, -1):
+        if words[j] == ",":
+            return False
+        if words[j] == "of" and words[j + 1] in ("them", "whom", "those"):
+            return True
+    return False
+
+
 def _after_aside(i: int, words: Sequence[str], terms: Terms) -> int:
     """Skip an aside between commas: "150 people, the whole population of X, were displaced"."""
     for j in range(i + 1, min(len(words), i + 25)):
@@ -515,6 +526,8 @@ def _nearest(
         lo, hi = (np.last, start) if start >= np.last else (t_end, q.first)
         if distance > limit or any(w in CLAUSE_BREAKS for w in words[lo:hi]):
             continue
+        if start >= np.last and _of_them(words, lo, hi):
+            continue  # "3 million live there, around half of them displaced": the half's term
         if any(
             lo <= j < hi
             and (

@@ -1782,6 +1782,7 @@ def _continued(
         and m.place.kind != "country"
         and (not m.guessed or _APPOSITION.match(article.text, m.end))
         and m.role not in (Role.DEST, Role.DIRECTION, Role.REPORT, Role.TAKEN)
+        and not article.dateline_start <= m.start < article.dateline_end  # where it was filed
     ]
     kind = _BACK_KIND.get(back.group("type") or "") if back else None
     if kind is not None:
@@ -1795,7 +1796,9 @@ _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _BACK = re.compile(
     r"\b(?:the|this|that)\s(?:[\w-]{1,40}\s)?(?P<type>city|town|capital|camp|region|province"
     r"|oblast|area|village|district|state|governorate|hospital|school|shelter|site)\b"
-    r"|\b(?:there|here)\b"
+    # "there" as a place, not "there are dozens of wounded"
+    r"|\b(?:there|here)\b(?!\s(?:is|are|was|were|has|have|had|will|would|could|may|might"
+    r"|remain|remains|seem|seems)\b)"
 )
 _BACK_KIND = dict.fromkeys(("region", "province", "oblast", "state", "governorate"), "region")
 _BACK_KIND.update(dict.fromkeys(("city", "town", "village"), "city"))
