@@ -1085,6 +1085,8 @@ def article_places(text: str) -> ArticlePlaces:
                 default = next(
                     x.place for x in named if (x.place.name, x.place.country) == top[0][0]
                 )
+            else:
+                default = _abroad_story(mentions, dateline_end, default)
     if default is None and named:
         pool = [x for x in named if label is None or x.place.country == label]
         base = {(x.place.name, x.place.country): _base(x.place) for x in pool or named}
@@ -1137,6 +1139,23 @@ def _near_country(text: str, mentions: tuple[Mention, ...], n: int) -> str | Non
         if best is None or gap < best[0]:
             best = (gap, y.place.country)
     return best[1] if best else None
+
+
+def _abroad_story(mentions: tuple[Mention, ...], after: int, dateline: Place) -> Place:
+    """A story filed from one country about another ("GENEVA - More than 7,400 Syrians have
+    crossed back into Syria"): the country its body names most, people included, when it
+    outweighs the dateline's own country."""
+    countries = Counter(
+        x.place.country
+        for x in mentions
+        if x.start >= after and x.place.country and not x.guessed and x.role is not Role.REPORT
+    )
+    top = countries.most_common(1)
+    if not top or top[0][0] == dateline.country or top[0][1] < 3:
+        return dateline
+    if countries[dateline.country or ""] * 2 >= top[0][1]:
+        return dateline
+    return _country(top[0][0])
 
 
 # "the worst floods in the history of the southern state of Rio Grande do Sul"
