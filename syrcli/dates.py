@@ -308,6 +308,8 @@ def _candidates(
     for m in _RELATIVE.finditer(sentence):
         if any(a <= m.start() < b for a, b in parts):
             continue
+        if m["weekday"] and any(s <= m.end() + 2 and m.end() < s for s, _e in spans):
+            continue  # "on Saturday, 4 May 2019": the date that follows says which Saturday
         before = _words_before(sentence, m.start())
         role = _context(before, sentence[m.end() : m.end() + 20], sentence, m.start())
         if role == "skip":

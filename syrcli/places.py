@@ -385,6 +385,7 @@ _STATE_HEADS = frozenset(
     "shipwreck earthquake quake floods flood war conflict crisis disaster cyclone revolution "
     "uprising insurgency".split()
 )
+_ONWARD = re.compile(r"\s(?:to|into)\s")
 _CROSSING_AFTER = re.compile(r"\s(?:border\s)?crossing\b")
 _DWELLERS = frozenset("residents inhabitants villagers natives people population".split())
 _DISTANCES = frozenset("km kilometres kilometers miles metres meters".split())
@@ -470,7 +471,11 @@ def _role(text: str, start: int, end: int) -> tuple[Role, str | None]:
         return Role.ORIGIN, modifier
     if word in _DEST_WORDS:
         return Role.DEST, modifier
-    if word in _DIRECTION_WORDS or (word == "across" and _CROSSING_AFTER.match(text, end)):
+    if word in _DIRECTION_WORDS or (
+        word in ("across", "through", "via")
+        and _CROSSING_AFTER.match(text, end)
+        and _ONWARD.search(text, end, end + 60)  # "... crossing to hospitals in Reyhanli"
+    ):
         return Role.DIRECTION, modifier  # "taken across the Bab al-Hawa crossing to Turkey"
     if word == "of" and i + 1 < len(before) and before[i + 1] in _TITLES:
         return Role.OTHER, modifier  # "foreign minister of Turkey" is a person's title
