@@ -85,6 +85,14 @@ SHELTERING = frozenset(
         "are sheltering",
         "was sheltering",
         "is now sheltering",
+        "now holds",
+        "now houses",
+        "already houses",
+        "already holds",
+        "camp holds",
+        "camp held",
+        "camp houses",
+        "camp housed",
     }
 )
 PLACE_NOUN_TERMS = frozenset({"crossing", "crossings"})
@@ -158,6 +166,30 @@ def name_tokens(tokens: Sequence[Token]) -> list[int] | None:
 LEAVING = {w: Term(w, Category.FLED) for w in ("left", "leave", "leaves", "leaving")}
 
 
+_PLACE_MODIFIERS = frozenset(
+    "rebel-held opposition-held government-held besieged the eastern western northern southern "
+    "central rebel opposition".split()
+)
+
+
+HOME_TO = Term("home to", Category.HOSTED)
+_COUNT_STARTS = frozenset("some about around nearly almost more over an roughly up".split())
+
+
+def _count_follows(tokens: Sequence[Token], i: int) -> bool:
+    return i < len(tokens) and (tokens[i].kind == "num" or tokens[i].lower in _COUNT_STARTS)
+
+
+def _place_follows(tokens: Sequence[Token], i: int) -> bool:
+    """A name right after "left", maybe past modifiers: "left rebel-held eastern Aleppo"."""
+    for j in range(i, min(len(tokens), i + 4)):
+        if tokens[j].text.istitle() and tokens[j].kind == "word":
+            return True
+        if tokens[j].lower not in _PLACE_MODIFIERS and tokens[j].text != "-":
+            return False
+    return False
+
+
 def term_hits(words: Sequence[str], lex: Lexicon, tokens: Sequence[Token] = ()) -> Terms:
     """Every term occurrence by start token: {start: [(end, term), ...]}."""
     hits: Terms = {}
@@ -181,8 +213,17 @@ def term_hits(words: Sequence[str], lex: Lexicon, tokens: Sequence[Token] = ()) 
             if found:
                 hits[i] = found
                 continue
-        if word in LEAVING and i + 1 < len(tokens) and tokens[i + 1].text.istitle():
+        if word == "home" and words[i + 1 : i + 2] == ["to"] and _count_follows(tokens, i + 2):
+            hits[i] = [(i + 2, HOME_TO)]  # "Turkey, home to 3.6 million Syrian refugees"
+            continue
+        if word in LEAVING and _place_follows(tokens, i + 1):
             hits[i] = [(i + 1, LEAVING[word])]  # "1,600 people left Shlomi": left a place
+    # A term that a longer one starting inside it runs past gives way: "are sheltering" to
+    # "sheltering in the open".
+    for i in sorted(hits, reverse=True):  # from the right, so a dropped term drops no other
+        end = hits[i][0][0]
+        if any(j in hits and hits[j][0][0] > end for j in range(i + 1, end)):
+            del hits[i]
     return hits
 
 
@@ -315,6 +356,8 @@ def governor(
         return left, left_modal
     if right is not None and right.term.category in NEEDS_PERSON and np.things:
         right = None  # "All 1,250 pilots returned to work"
+    if np.term is not None and words[q.last : q.last + 2] in (["of", "them"], ["of", "whom"]):
+        return np.term, False  # "120 of them wounded": the part's own state
     if right is not None and right.term.category in RIGHT_WINS:
         return right, right_modal
     if np.term is not None:
@@ -449,6 +492,9 @@ def _right_term(
         if words[i] == ",":
             i = _after_aside(i, words, terms)
             continue
+        if words[i] == "of" and i + 1 < n and words[i + 1] in ("them", "whom", "those"):
+            i += 2  # "231 of them wounded"
+            continue
         if words[i] == "(":
             close = next((j for j in range(i + 1, min(n, i + 25)) if words[j] == ")"), None)
             i = i + 1 if close is None else close + 1  # "300 people (including 44 ...) were"
@@ -479,11 +525,12 @@ def _of_them(words: Sequence[str], lo: int, hi: int) -> bool:
 
 def _after_aside(i: int, words: Sequence[str], terms: Terms) -> int:
     """Skip an aside between commas: "150 people, the whole population of X, were displaced"."""
+    of_them = i + 3 < len(words) and words[i + 2 : i + 4] in (["of", "them"], ["of", "whom"])
     for j in range(i + 1, min(len(words), i + 25)):
         if words[j] == ",":
             return j + 1
-        if j in terms or words[j] in CLAUSE_BREAKS:
-            break
+        if (j in terms and not of_them) or words[j] in CLAUSE_BREAKS:
+            break  # an aside may hold its own count's term: "1,156 people, 231 of them wounded,"
     return i + 1
 
 

@@ -33,7 +33,7 @@ from syrcli.attach import (
     written_term,
 )
 from syrcli.filters import not_a_figure
-from syrcli.lexicon import Lexicon, load
+from syrcli.lexicon import Lexicon, Term, load
 from syrcli.model import Category, Figure
 from syrcli.numbers import NUMBER_WORDS, Quantity, find_quantities
 from syrcli.sentences import iter_spans
@@ -104,6 +104,7 @@ def iter_figures(
                 category is Category.DISPLACED
                 and "refuge" in term_text.lower().split()
                 and place is not None
+                and place.name.lower() in sentence.lower()  # named there, not the article's
                 and (place.kind == "country" or _abroad(place.country, home))
             ):
                 category = Category.REFUGEES  # "sought refuge in Uganda": across a border
@@ -173,6 +174,10 @@ _ADJACENT = re.compile(r"[ \t\u00a0]{0,8}\n?[ \t\u00a0]{0,8}")
 
 def _just_before(text: str, end: int, start: int) -> bool:
     return _ADJACENT.fullmatch(text, end, start) is not None
+
+
+def _term_of(terms: dict[int, list[tuple[int, Term]]], category: Category) -> Term | None:
+    return next((t for hits in terms.values() for _e, t in hits if t.category is category), None)
 
 
 def _abroad(country: str | None, home: str | None) -> bool:
@@ -330,6 +335,11 @@ def _sentence_figures(
         if gov is None:
             continue
         gov = refuge_at_home(gov, words)
+        if gov.term is LEAVING.get(gov.term.text):
+            # "left eastern Aleppo in the first convoy of buses": leaving in an evacuation
+            evacuation = _term_of(terms, Category.EVACUATED)
+            if evacuation is not None:
+                gov = Governor(evacuation, gov.first, gov.last, gov.right)
         if np.unit in RESTRICTED_UNITS and gov.term.category not in OFFICIAL_CATEGORIES:
             continue  # "sent thousands of troops" is no figure; "killed 20 soldiers" is
         projection = projection or hypothetical or modal_before(q.first, words, lex)
