@@ -30,6 +30,8 @@ _MONTH = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 _YEAR = r"(?:19|20)\d\d"
+# An abbreviated month alone is a word ("Viña del Mar", "Sept"ember needs a day or a year).
+_ABBREVIATIONS = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 
 # One date as news writes it; each alternative is anchored on a month name, digits or a year.
@@ -99,6 +101,8 @@ def _parse(m: re.Match[str]) -> _Found:
         us = b > 12 or (a <= 12 and _US_ZONE.search(m.string) is not None)
         return _Found(m.start(), m.end(), int(g["dmy_y"]), a if us else b, b if us else a)
     for d_key, m_key, y_key in (("d1", "m1", "y1"), ("d2", "m2", "y2"), (None, "m3", "y3")):
+        if g[m_key] and m_key == "m3" and not g["y3"] and g["m3"] in _ABBREVIATIONS:
+            return _Found(m.start(), m.end(), None, None, None)  # "Viña del Mar", not March
         if g[m_key]:
             day_of = int(g[d_key]) if d_key else None
             year = int(g[y_key]) if g[y_key] else None
@@ -129,9 +133,10 @@ def article_date(text: str) -> dt.date | None:
     head = _URLISH.sub(lambda m: " " * len(m.group()), text[:_HEAD_CHARS])
     lines = head.split("\n")
     year_hint = _year_hint(lines)
-    for line in lines:
-        if not line.strip():
-            continue
+    labelled = [line for line in lines if _PUBLISHED.match(line)]
+    for line in labelled + lines:  # "Published: 14 August 2024" before any other date line
+        if not line.strip() or _PERIOD_LINE.match(line):
+            continue  # "Period covered: 1 January – 31 July 2024" is no publication date
         wire = _WIRE.match(line)
         if wire:
             found = _parse(_DATE.match(wire.group("date")) or _fail())
@@ -145,6 +150,12 @@ def article_date(text: str) -> dt.date | None:
                     continue  # a bare year is no date line
                 return _complete(found, year_hint)
     return None
+
+
+_PUBLISHED = re.compile(r"\s{0,4}(?:Published|Updated|Posted|Date|Issued|Released)\b", re.I)
+_PERIOD_LINE = re.compile(
+    r"\s{0,4}(?:Period\scovered|Reporting\speriod|Period|Covering|Coverage)\b", re.I
+)
 
 
 # Date lines in capitals ("SEPTEMBER 12, 2017 / 9:14 AM"); the length stays, so do offsets.

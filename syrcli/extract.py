@@ -104,7 +104,7 @@ def iter_figures(
                 category is Category.DISPLACED
                 and "refuge" in term_text.lower().split()
                 and place is not None
-                and place.name.lower() in sentence.lower()  # named there, not the article's
+                and _named_in(place, sentence)
                 and (place.kind == "country" or _abroad(place.country, home))
             ):
                 category = Category.REFUGEES  # "sought refuge in Uganda": across a border
@@ -115,7 +115,11 @@ def iter_figures(
                 host = places.locate(
                     sentence, s - start, e - start, Category.REFUGEES, article, sentence_start=start
                 )
-                if host is not None and (host.kind == "country" or _abroad(host.country, home)):
+                if (
+                    host is not None
+                    and _named_in(host, sentence)
+                    and (host.kind == "country" or _abroad(host.country, home))
+                ):
                     # arrivals in a host country, or at a place abroad ("the Palanca crossing")
                     category, place = Category.REFUGEES, host
             yield Figure(
@@ -178,6 +182,13 @@ def _just_before(text: str, end: int, start: int) -> bool:
 
 def _term_of(terms: dict[int, list[tuple[int, Term]]], category: Category) -> Term | None:
     return next((t for hits in terms.values() for _e, t in hits if t.category is category), None)
+
+
+def _named_in(place: places.Place, sentence: str) -> bool:
+    """Whether the sentence itself names the place (not the article's place by default)."""
+    name = place.name.lower()
+    lower = sentence.lower()
+    return name in lower or name.split(" ")[-1] in lower
 
 
 def _abroad(country: str | None, home: str | None) -> bool:

@@ -718,7 +718,7 @@ _TYPE_AFTER = re.compile(
     r"\s(?:refugee\s|relief\s|displacement\s|IDP\s|border\s)?(?:district|village|town|camp|commune"
     r"|municipality|locality|county|zone|region|province|governorate|neighbourhood"
     r"|neighborhood|settlement|sub-district|area|crossing|border\scrossing|valley"
-    r"|border\spost|site)\b"
+    r"|border\spost|site|detention\scentre|detention\scenter)\b"
 )
 _TYPE_BEFORE = frozenset(
     "village villages town towns city cities commune communes district districts localities "
@@ -1462,7 +1462,14 @@ def locate(
             and not any(a <= national.start() < b for a, b in asides)
         ):
             return _country(named[0].place.country)  # "within the country, many of them in Lviv"
-        named = outside or named
+        if (
+            not outside
+            and category not in _FROM_FIRST  # "many of them fleeing X" says where they fled
+            and all(_PART_ASIDE.match(sentence, a) for a, _b in asides)
+        ):
+            named = []  # "most of them from Eritrea": where some came from, not where they are
+        else:
+            named = outside or named
     same = [m for m in named if not _CLAUSE_GAP.search(sentence, *_between(m, start, end))]
     named = same if same else named
     named = [
@@ -1527,6 +1534,11 @@ def locate(
         return chosen
     if article.default is not None and article.default.country and _NATIONAL.search(sentence):
         return _country(article.default.country)  # "in the country", "nationwide"
+    quarter = _QUARTER.search(sentence)
+    if quarter is not None and article.default is not None and article.default.country:
+        # "have died in the rebel-held north-west": that part of the article's country
+        name = quarter.group("compass").replace("-", "-")
+        return Place(f"{name} {_country_name(article.default)}", article.default.country, "region")
     if article.capital is not None and _CAPITAL.search(sentence):
         return article.capital  # "fled the capital": the article's own capital city
     if offset >= 0:
@@ -1597,7 +1609,13 @@ _PEOPLE_FROM = re.compile(
     r"|journalists|staff|personnel|pilgrims|crew|fighters|mercenaries)\sfrom\s(?:the\s)?\Z"
 )
 _LIST_GAP = re.compile(r",\s|,?\s(?:and|or)\s")
-_ASIDE = re.compile(r",\s(?:where|which|whose|who|with|many|most|a|an)\s[^,;]{1,200}")
+_ASIDE = re.compile(
+    r",\s(?:where|which|whose|who|with|many|most|mostly|mainly|largely|chiefly|a|an)\s[^,;]{1,200}"
+)
+# An aside about a part of the people counted: "most of them from Eritrea, Sudan and Somalia".
+_PART_ASIDE = re.compile(
+    r",\s(?:many|most|mostly|mainly|largely|chiefly)\s(?:of\s(?:them|whom)\s)?(?:from|of)\s"
+)
 _CLAUSE_GAP = re.compile(
     r";|,\s(?:while|whereas|but|as(?!\swell\sas))\s|\s(?:while|whereas)\s|(?<!such)(?<!known)(?<!well)\sas\s(?=[A-Z])"
 )
@@ -1621,8 +1639,10 @@ _ACTOR = re.compile(
     r"""['’]s\s
     (?:military|army|armed\sforces|(?:defen[cs]e|foreign)\sministry|junta|president
       |envoy|embassy)\b                  # who speaks; a health ministry counts its own land
-    (?!\s(?:in|of)\s)                          # "Syria's government in Damascus" is a place""",
-    re.VERBOSE,
+    (?!\s(?:in|of)\s)                          # "Syria's government in Damascus" is a place
+    | \s(?:launched|began|started|sent|deployed|invaded|unleashed)\b  # "since Turkey launched"
+    """,
+    re.VERBOSE | re.IGNORECASE,
 )
 
 
@@ -1804,7 +1824,11 @@ def _continued(
         for m in mentions[first:last]
         if m.form == "name"
         and m.place.kind != "country"
-        and (not m.guessed or _APPOSITION.match(article.text, m.end))
+        and (
+            not m.guessed
+            or _APPOSITION.match(article.text, m.end)
+            or _TYPE_AFTER.match(article.text, m.end)  # "the Tajoura detention centre"
+        )
         and m.role not in (Role.DEST, Role.DIRECTION, Role.REPORT, Role.TAKEN)
         and not article.dateline_start <= m.start < article.dateline_end  # where it was filed
     ]
@@ -1826,6 +1850,11 @@ _BACK = re.compile(
 )
 _BACK_KIND = dict.fromkeys(("region", "province", "oblast", "state", "governorate"), "region")
 _BACK_KIND.update(dict.fromkeys(("city", "town", "village"), "city"))
+_QUARTER = re.compile(
+    r"\b(?:in|across|throughout)\sthe\s(?:[\w-]{1,20}-held\s|rebel\s|government\s)?"
+    r"(?P<compass>north-west|northwest|north-east|northeast|south-west|southwest|south-east"
+    r"|southeast|north|south|east|west)\b(?!\sof\b|\s[A-Z])"
+)
 _CAPITAL = re.compile(r"\bthe\scapital\b(?!\sof\b|['’]s)")
 
 
