@@ -512,6 +512,26 @@ def _right_term(
     return None, False
 
 
+def _part_before(words: Sequence[str], j: int) -> bool:
+    """Whether the number at `j` is a part introduced by "including" (past its qualifier)."""
+    k = j - 1
+    while k >= 0 and j - k <= 3 and words[k] in ("some", "about", "around", "nearly", "over"):
+        k -= 1
+    return k >= 0 and words[k] in SUBTOTAL
+
+
+_NUMBERISH = frozenset(
+    "some about around nearly over more than million millions thousand thousands hundred "
+    "billion m k".split()
+)
+
+
+def _bare_number(words: Sequence[str], j: int, start: int) -> bool:
+    """Whether only the number stands between `j` and the term: "including 1.3 million IDPs",
+    not "including 4,000 children were staying"."""
+    return 0 < start - j <= 4 and all(w in _NUMBERISH or w[:1].isdigit() for w in words[j:start])
+
+
 def _of_them(words: Sequence[str], lo: int, hi: int) -> bool:
     """Whether the term at `hi` sits in a clause about a part of the figure ("half of them
     displaced"), not after an aside that closes first ("many of them Venezuelan, slept")."""
@@ -580,6 +600,8 @@ def _nearest(
             and (
                 words[j - 1] in COORDINATORS
                 or (j > 1 and words[j - 2] in CLAUSE_JOINS and words[j - 1] == "that")
+                # "3 million live there, including some 1.3 million IDPs": the part's noun
+                or (start >= np.last and _part_before(words, j) and _bare_number(words, j, start))
             )
             for j in numbers
         ):

@@ -105,6 +105,7 @@ def iter_figures(
                 and "refuge" in term_text.lower().split()
                 and place is not None
                 and _named_in(place, sentence)
+                and _named_after(place, sentence, "refuge")  # "refuge in Uganda"
                 and (place.kind == "country" or _abroad(place.country, home))
             ):
                 category = Category.REFUGEES  # "sought refuge in Uganda": across a border
@@ -191,6 +192,11 @@ def _named_in(place: places.Place, sentence: str) -> bool:
     return name in lower or name.split(" ")[-1] in lower
 
 
+def _named_after(place: places.Place, sentence: str, word: str) -> bool:
+    lower = sentence.lower()
+    return lower.find(place.name.lower().split(" ")[-1], lower.find(word)) >= 0
+
+
 def _abroad(country: str | None, home: str | None) -> bool:
     """Whether a place's country is known and is not the article's."""
     return bool(country and home and country != home)
@@ -202,6 +208,8 @@ def _same_count(q: Quantity, tokens: Sequence[Token], words: Sequence[str]) -> b
         return True  # also a part of the count before: "86, among them 30 children"
     if i >= 2 and words[i - 1] == "(" and tokens[i - 2].text[:1].isupper():
         return True  # "followed by Nagaon (5.13 lakh) and Kamrup (4.01 lakh)"
+    if i >= 2 and words[i - 1] == "with" and "followed" in words[max(0, i - 8) : i]:
+        return True  # "followed by Sinjar centre with 1,905 households"
     return (
         i >= 2
         and words[i - 1] == "with"
