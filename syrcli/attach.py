@@ -495,6 +495,11 @@ def _right_term(
         if words[i] == "of" and i + 1 < n and words[i + 1] in ("them", "whom", "those"):
             i += 2  # "231 of them wounded"
             continue
+        if words[i] in ("and", "or") and i + 1 < n:
+            more = lex.units.match(words, i + 1)
+            if more is not None:
+                i = more[0]  # "600 refugees and migrants were being held"
+                continue
         if words[i] == "(":
             close = next((j for j in range(i + 1, min(n, i + 25)) if words[j] == ")"), None)
             i = i + 1 if close is None else close + 1  # "300 people (including 44 ...) were"

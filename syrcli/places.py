@@ -1517,6 +1517,8 @@ def locate(
                 and m.place.country == chosen.country
                 and m.place.kind != "country"
                 and _before(sentence, m.start) not in _WHOLE
+                # "in Idlib and Hama governorates": a list of peers, not a town inside
+                and not any(_LIST_JOIN.fullmatch(sentence, e.end, m.start) for e in explicit)
             ]
             war_toll = category is Category.KILLED and _WAR.search(sentence)
             if (
@@ -1536,9 +1538,15 @@ def locate(
         return _country(article.default.country)  # "in the country", "nationwide"
     quarter = _QUARTER.search(sentence)
     if quarter is not None and article.default is not None and article.default.country:
-        # "have died in the rebel-held north-west": that part of the article's country
-        name = quarter.group("compass").replace("-", "-")
-        return Place(f"{name} {_country_name(article.default)}", article.default.country, "region")
+        # "killed 465 civilians in the east": that part of the article's place (east Aleppo),
+        # or of the country the sentence before names ("In Syria, ... in the north-west")
+        whole = _previous_country(article, offset) or article.default
+        name = whole.name if whole.kind != "country" else _country_name(whole)
+        return Place(
+            f"{quarter.group('compass')} {_base(Place(name, whole.country, whole.kind)).name}",
+            whole.country,
+            "region",
+        )
     if article.capital is not None and _CAPITAL.search(sentence):
         return article.capital  # "fled the capital": the article's own capital city
     if offset >= 0:
@@ -1610,7 +1618,8 @@ _PEOPLE_FROM = re.compile(
 )
 _LIST_GAP = re.compile(r",\s|,?\s(?:and|or)\s")
 _ASIDE = re.compile(
-    r",\s(?:where|which|whose|who|with|many|most|mostly|mainly|largely|chiefly|a|an)\s[^,;]{1,200}"
+    r",\s(?:where|which|whose|who|with|many|most|mostly|mainly|largely|chiefly|a|an)\s"
+    r"(?:[^,;]|,(?=\s[A-Z])){1,200}"  # a list of names runs on: "from Eritrea, Sudan and"
 )
 # An aside about a part of the people counted: "most of them from Eritrea, Sudan and Somalia".
 _PART_ASIDE = re.compile(
@@ -1735,7 +1744,14 @@ def _choose(
             m for m in same if m.role is Role.IN and sentence and _in_settlement(sentence, m.start)
         ]
         if typed or same:
-            return min(typed or same, key=lambda m: _distance(m, start, end)).place
+            best = min(typed or same, key=lambda m: _distance(m, start, end))
+            # "in Idlib and Hama governorates": a list is about its first place
+            listed = [
+                m
+                for m in same
+                if m.end <= best.start and _LIST_JOIN.fullmatch(sentence, m.end, best.start)
+            ]
+            return (listed[0] if listed else best).place
     return None
 
 
@@ -1855,7 +1871,22 @@ _QUARTER = re.compile(
     r"(?P<compass>north-west|northwest|north-east|northeast|south-west|southwest|south-east"
     r"|southeast|north|south|east|west)\b(?!\sof\b|\s[A-Z])"
 )
+_LIST_JOIN = re.compile(r"(?:,\s|\sand\s|\sor\s|,\sand\s)")
 _CAPITAL = re.compile(r"\bthe\scapital\b(?!\sof\b|['’]s)")
+
+
+def _previous_country(article: ArticlePlaces, offset: int) -> Place | None:
+    """A country the sentence before names, if any."""
+    if offset < 0:
+        return None
+    prev_start = _previous_sentence_start(article.text, offset)
+    first = bisect_left(article.mentions, prev_start, key=_start)
+    for m in article.mentions[first:]:
+        if m.start >= offset:
+            break
+        if m.form == "name" and m.place.kind == "country":
+            return m.place
+    return None
 
 
 def _previous_sentence_start(text: str, offset: int) -> int:
