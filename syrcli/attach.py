@@ -180,6 +180,9 @@ def _count_follows(tokens: Sequence[Token], i: int) -> bool:
     return i < len(tokens) and (tokens[i].kind == "num" or tokens[i].lower in _COUNT_STARTS)
 
 
+_TIME_PREPS = (["before"], ["after"], ["during"], ["since"], ["until"])
+
+
 def _place_follows(tokens: Sequence[Token], i: int) -> bool:
     """A name right after "left", maybe past modifiers: "left rebel-held eastern Aleppo"."""
     for j in range(i, min(len(tokens), i + 4)):
@@ -210,6 +213,8 @@ def term_hits(words: Sequence[str], lex: Lexicon, tokens: Sequence[Token] = ()) 
                 for end, term in found
                 if end >= len(words) or words[end] not in NOT_PEOPLE_AFTER.get(term.text, ())
             ]
+            if found and word == "siege" and words[max(0, i - 2) : i][:1] in _TIME_PREPS:
+                found = []  # "before the siege", "since the siege began": a time, not a state
             if found:
                 hits[i] = found
                 continue
@@ -273,6 +278,8 @@ def noun_phrase(
             inner = next((j for j in range(i, end) if j in terms), None)
             if inner is not None:
                 t_end, t = terms[inner][0]
+                if words[t_end - 1] in lex.not_people:
+                    return NounPhrase(i, unit, term, True)  # "1,259 IDP sites": sites
                 term = Governor(t, inner, t_end)
                 end = max(end, t_end)
             i = end
@@ -403,6 +410,9 @@ def _left_term(
     terms: Terms,
 ) -> Governor | None:
     end = q.first
+    put = _put_at(end, words, terms)
+    if put is not None:
+        return put  # "the ministry put the number who had left at 68,000"
     changed = False
     for _ in range(6):
         if end <= 0:
@@ -517,6 +527,34 @@ def _right_term(
     return None, False
 
 
+def _own_clause(words: Sequence[str], terms: Terms, lo: int, j: int) -> bool:
+    """Whether the number at `j` opens a clause of its own ("..., and three people have
+    died"), not a second subject of the same verb ("231 members of the security forces and
+    250 fighters were also killed")."""
+    if words[j - 1] != "and" or (j > 1 and words[j - 2] == ","):
+        return True
+    return any(not t.after for k in range(lo, j) for _e, t in terms.get(k, ()))
+
+
+_PUT_VERBS = frozenset("put puts putting placed places estimated estimates estimate".split())
+
+
+def _put_at(end: int, words: Sequence[str], terms: Terms) -> Governor | None:
+    """The term between "put" and "at N": "put the death toll at 45" (a level, stated)."""
+    if end < 3 or words[end - 1] != "at":
+        return None
+    for p in range(end - 2, max(-1, end - 14), -1):
+        if words[p] in CLAUSE_BREAKS or words[p] in (";", "."):
+            return None
+        if words[p] in _PUT_VERBS:
+            for k in range(p + 1, end - 1):
+                for t_end, term in terms.get(k, ()):
+                    if not term.after and t_end <= end - 1:
+                        return Governor(term, k, t_end, subject=True)
+            return None
+    return None
+
+
 def _part_before(words: Sequence[str], j: int) -> bool:
     """Whether the number at `j` is a part introduced by "including" (past its qualifier)."""
     k = j - 1
@@ -598,12 +636,17 @@ def _nearest(
         lo, hi = (np.last, start) if start >= np.last else (t_end, q.first)
         if distance > limit or any(w in CLAUSE_BREAKS for w in words[lo:hi]):
             continue
+        if any(
+            words[k] == "," and words[k + 1] in ("which", "who", "where", "whose")
+            for k in range(lo, min(hi, len(words) - 1))
+        ):
+            continue  # "trapped in the enclave, which once held 250,000": another clause
         if start >= np.last and _of_them(words, lo, hi):
             continue  # "3 million live there, around half of them displaced": the half's term
         if any(
             lo <= j < hi
             and (
-                words[j - 1] in COORDINATORS
+                (words[j - 1] in COORDINATORS and _own_clause(words, terms, lo, j))
                 or (j > 1 and words[j - 2] in CLAUSE_JOINS and words[j - 1] == "that")
                 # "3 million live there, including some 1.3 million IDPs": the part's noun
                 or (start >= np.last and _part_before(words, j) and _bare_number(words, j, start))
