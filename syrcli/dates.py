@@ -39,7 +39,7 @@ _DATE = re.compile(
     rf"""
     (?=[0-9JFMASOND])            # every date starts so: other positions fail at once
     (?:(?P<iso>{_YEAR}-[01]\d-[0-3]\d)(?:T[0-2]\d:[0-5]\d(?::[0-5]\d)?)?      # 2021-03-03T10:00
-    | \b(?P<dmy_a>\d{{1,2}})/(?P<dmy_b>\d{{1,2}})/(?P<dmy_y>{_YEAR})\b       # 02/02/2016
+    | \b(?P<dmy_a>\d{{1,2}})(?P<sep>[/.-])(?P<dmy_b>\d{{1,2}})(?P=sep)(?P<dmy_y>{_YEAR})\b  # 02/02/2016, 18-03-2019
     | \b(?P<d1>{_DAY})(?:st|nd|rd|th|\.)?\s(?:of\s)?(?P<m1>{_MONTH})\b\.?  # 23 February, 24. Jan
       (?:,?\s(?P<y1>{_YEAR})\b)?                                           #   2020
     | \b(?P<m2>{_MONTH})\b\.?\s(?P<d2>{_DAY})(?:st|nd|rd|th)?\b            # February 23
@@ -265,7 +265,11 @@ def figure_date(sentence: str, start: int, end: int, published: dt.date | None) 
 
 # Between two clauses with figures of their own: "... over the weekend, while the ICRC said
 # its hospital was treating 100 wounded" (the weekend is the first clause's).
-_CLAUSE_BREAK = re.compile(r";|,?\s(?:while|whereas|meanwhile)\s")
+_CLAUSE_BREAK = re.compile(
+    r";|,?\s(?:while|whereas|meanwhile)\s"
+    # "73,000, up from about 10,000 in early December": the date is the older count's
+    r"|,\s(?:up|down)\sfrom\s|,\scompared\s(?:with|to)\s"
+)
 
 
 # A relative clause after the figure tells of something else: "... held in centres,
