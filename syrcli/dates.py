@@ -39,7 +39,8 @@ _DATE = re.compile(
     rf"""
     (?=[0-9JFMASOND])            # every date starts so: other positions fail at once
     (?:(?P<iso>{_YEAR}-[01]\d-[0-3]\d)(?:T[0-2]\d:[0-5]\d(?::[0-5]\d)?)?      # 2021-03-03T10:00
-    | \b(?P<dmy_a>\d{{1,2}})(?P<sep>[/.-])(?P<dmy_b>\d{{1,2}})(?P=sep)(?P<dmy_y>{_YEAR})\b  # 02/02/2016, 18-03-2019
+    | \b(?P<dmy_a>\d{{1,2}})(?P<sep>[/.-])(?P<dmy_b>\d{{1,2}})     # 02/02/2016, 18-03-2019
+      (?P=sep)(?P<dmy_y>{_YEAR})\b
     | \b(?P<d1>{_DAY})(?:st|nd|rd|th|\.)?\s(?:of\s)?(?P<m1>{_MONTH})\b\.?  # 23 February, 24. Jan
       (?:,?\s(?P<y1>{_YEAR})\b)?                                           #   2020
     | \b(?P<m2>{_MONTH})\b\.?\s(?P<d2>{_DAY})(?:st|nd|rd|th)?\b            # February 23
