@@ -55,6 +55,9 @@ def test_idetect_recall_floor() -> None:
         # First scores, untouched: typed F1 0.792 and 0.911, location 0.606 and 0.663.
         ("heldout10", 0.92, 0.84, 0.95),
         ("heldout11", 0.94, 0.85, 0.92),
+        # First scores, untouched: typed F1 0.816 and 0.904, location 0.741 and 0.660.
+        ("heldout9", 0.91, 0.75, 0.95),
+        ("heldout12", 0.95, 0.72, 0.97),
     ],
 )
 def test_heldout_articles(folder: str, typed_f1: float, location: float, date: float) -> None:
