@@ -180,7 +180,7 @@ def _count_follows(tokens: Sequence[Token], i: int) -> bool:
     return i < len(tokens) and (tokens[i].kind == "num" or tokens[i].lower in _COUNT_STARTS)
 
 
-_TIME_PREPS = (["before"], ["after"], ["during"], ["since"], ["until"])
+_TIME_WORDS = frozenset("before after during since until".split())
 
 
 def _place_follows(tokens: Sequence[Token], i: int) -> bool:
@@ -213,7 +213,11 @@ def term_hits(words: Sequence[str], lex: Lexicon, tokens: Sequence[Token] = ()) 
                 for end, term in found
                 if end >= len(words) or words[end] not in NOT_PEOPLE_AFTER.get(term.text, ())
             ]
-            if found and word == "siege" and words[max(0, i - 2) : i][:1] in _TIME_PREPS:
+            if (
+                found
+                and word == "siege"
+                and any(w in _TIME_WORDS for w in words[max(0, i - 3) : i])
+            ):
                 found = []  # "before the siege", "since the siege began": a time, not a state
             if found:
                 hits[i] = found
@@ -536,7 +540,7 @@ def _own_clause(words: Sequence[str], terms: Terms, lo: int, j: int) -> bool:
     return any(not t.after for k in range(lo, j) for _e, t in terms.get(k, ()))
 
 
-_PUT_VERBS = frozenset("put puts putting placed places estimated estimates estimate".split())
+_PUT_VERBS = frozenset("put puts putting placed places".split())
 
 
 def _put_at(end: int, words: Sequence[str], terms: Terms) -> Governor | None:
@@ -544,10 +548,10 @@ def _put_at(end: int, words: Sequence[str], terms: Terms) -> Governor | None:
     if end < 3 or words[end - 1] != "at":
         return None
     for p in range(end - 2, max(-1, end - 14), -1):
-        if words[p] in CLAUSE_BREAKS or words[p] in (";", "."):
+        if words[p] in CLAUSE_BREAKS or words[p] in (";", ".", ","):
             return None
         if words[p] in _PUT_VERBS:
-            for k in range(p + 1, end - 1):
+            for k in range(end - 2, p, -1):  # the term nearest "at"
                 for t_end, term in terms.get(k, ()):
                     if not term.after and t_end <= end - 1:
                         return Governor(term, k, t_end, subject=True)

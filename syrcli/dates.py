@@ -251,10 +251,13 @@ def figure_date(sentence: str, start: int, end: int, published: dt.date | None) 
     '2016-02-02'
     """
     fallback = published.isoformat() if published else None
+    wire = _WIRE.match(sentence)
+    filed = wire.end() if wire and wire.end() <= start else 0  # "AMMAN, May 10 (AP) —"
     candidates = [
         c
         for (m_start, m_end), c in _candidates(sentence, published)
         if not (m_start < end and m_end > start)  # the figure itself ("2,000" is no year)
+        and m_start >= filed  # the dateline's date is the article's, not the figure's
         and not _CLAUSE_BREAK.search(sentence, min(c.end, end), max(c.start, start))
         and not (c.start >= end and _WHICH.search(sentence, end, c.start))
     ]
@@ -298,9 +301,16 @@ def _candidates(
     for m in _PART_OF_YEAR.finditer(sentence):
         year = int(m["year"]) if m["year"] else (published.year if published else None)
         if year is not None:
+            month = _part_months(m)
+            if (
+                not m["year"]
+                and published is not None
+                and (year, month) > (published.year, published.month)
+            ):
+                month = published.month  # "the first half of this year", told in May: to May
             parts.append(m.span())
             spans.append(m.span())
-            out.append(_Candidate(m.start(), m.end(), f"{year}-{_part_months(m):02d}"))
+            out.append(_Candidate(m.start(), m.end(), f"{year}-{month:02d}"))
     for m in _DATE.finditer(sentence):
         if any(a <= m.start() < b for a, b in parts):
             continue
@@ -309,7 +319,7 @@ def _candidates(
             continue
         before = _words_before(sentence, m.start())
         after = sentence[m.end() : m.end() + 20]
-        event_year = found.month is None and _EVENT_AFTER.match(after) is not None
+        event_year = found.month is None and _EVENT_AFTER.match(sentence, m.end()) is not None
         if found.month is None and not event_year and (not before or before[0] not in _YEAR_PREPS):
             continue  # "the 2018 Sochi deal", "a five-year war"; not "a 2010 earthquake that"
         role = "date" if event_year else _context(before, after, sentence, m.start())
@@ -356,14 +366,15 @@ _UNTIL = re.compile(r"\b(?:until|till|through|to)\s\Z")
 _SINCE = re.compile(r"\bsince\b")
 _PART_OF_YEAR = re.compile(
     r"\bthe\sfirst\s(?:(?P<half>half)|(?P<quarter>quarter)|(?P<n>two|three|four|five|six|seven"
-    r"|eight|nine|ten|eleven|\d{1,2})\smonths)\sof\s(?:this\syear|the\syear|(?P<year>(?:19|20)\d\d)\b)"
+    r"|eight|nine|ten|eleven|[2-9]|1[01])\smonths)\sof\s(?:this\syear|the\syear|(?P<year>(?:19|20)\d\d)\b)"
 )
 _MONTH_COUNTS = dict(
     zip("two three four five six seven eight nine ten eleven".split(), range(2, 12), strict=True)
 )
 # A year that names an event which the figure counts: "a 2010 earthquake that killed".
 _EVENT_AFTER = re.compile(
-    r"\s(?:earthquake|quake|floods?|war|cyclone|tsunami|famine|drought|offensive|massacre)\b"
+    r"\s(?:earthquake|quake|floods?|cyclone|tsunami|famine|drought|massacre)"
+    r"(?:\sand\s[a-z]{1,20})?,?\s(?:that|which)\s(?:killed|displaced|left|forced|drove|uprooted)\b"
 )
 
 
@@ -433,7 +444,7 @@ def _context(before: list[str], after: str, sentence: str, pos: int) -> str:
     if lead and lead[0] == "since":
         return "since"  # "since January 15", "since the end of December", "since mid-April"
     for i, w in enumerate(before):
-        if w == "when":
+        if w == "when" and i + 1 == len(before):
             return "date"  # "When IS overran Sinjar in August 2014, they killed 5,000"
         if w in _SUBORDINATE:
             # "after the Taliban returned to power in August 2021": another event's date

@@ -181,8 +181,17 @@ def _just_before(text: str, end: int, start: int) -> bool:
     return _ADJACENT.fullmatch(text, end, start) is not None
 
 
-def _term_of(terms: dict[int, list[tuple[int, Term]]], category: Category) -> Term | None:
-    return next((t for hits in terms.values() for _e, t in hits if t.category is category), None)
+def _evacuation_after(
+    terms: dict[int, list[tuple[int, Term]]], words: Sequence[str], left: int
+) -> Governor | None:
+    """An evacuation term later in the clause of "left": "left ... in a convoy of buses"."""
+    for i in range(left + 1, min(len(words), left + 16)):
+        if words[i] in (",", ";", "while", "whereas", "but"):
+            return None
+        for t_end, t in terms.get(i, ()):
+            if t.category is Category.EVACUATED:
+                return Governor(t, i, t_end)
+    return None
 
 
 def _named_in(place: places.Place, sentence: str) -> bool:
@@ -193,8 +202,14 @@ def _named_in(place: places.Place, sentence: str) -> bool:
 
 
 def _named_after(place: places.Place, sentence: str, word: str) -> bool:
+    """Whether the sentence names the place as where the refuge is: after "refuge" ("refuge
+    in Uganda") or as its setting ("In Uganda, ..."), not as an owner ("Turkey's agency")."""
     lower = sentence.lower()
-    return lower.find(place.name.lower().split(" ")[-1], lower.find(word)) >= 0
+    name = place.name.lower().split(" ")[-1]
+    if lower.find(name, lower.find(word)) >= 0:
+        return True
+    at = lower.find(name)
+    return at >= 0 and lower[at + len(name) : at + len(name) + 2] not in ("'s", "’s")
 
 
 def _abroad(country: str | None, home: str | None) -> bool:
@@ -347,7 +362,8 @@ def _sentence_figures(
         if gov is None and out and of_them:
             gov, projection = out[-1][1], out[-1][3]  # "1.5 million Syrians, 950,000 of them"
         if gov is None and part_of is not None and not out:
-            gov, projection = part_of, False  # "Of these, over 560,000 are children"
+            # "Of these, over 560,000 are children": the term of the sentence before
+            gov, projection = Governor(part_of.term, -1, -1), False
         if gov is None and following is not None:
             if follow is None:
                 follow = (next_sentence_governor(text, following, lex),)
@@ -357,9 +373,9 @@ def _sentence_figures(
         gov = refuge_at_home(gov, words)
         if gov.term is LEAVING.get(gov.term.text):
             # "left eastern Aleppo in the first convoy of buses": leaving in an evacuation
-            evacuation = _term_of(terms, Category.EVACUATED)
+            evacuation = _evacuation_after(terms, words, gov.first)
             if evacuation is not None:
-                gov = Governor(evacuation, gov.first, gov.last, gov.right)
+                gov = evacuation
         if np.unit in RESTRICTED_UNITS and gov.term.category not in OFFICIAL_CATEGORIES:
             continue  # "sent thousands of troops" is no figure; "killed 20 soldiers" is
         projection = projection or hypothetical or modal_before(q.first, words, lex)

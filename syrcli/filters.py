@@ -7,6 +7,7 @@ the checks cost the same whatever the sentence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from syrcli.attach import CHANGE_VERBS, FUNCTION_WORDS, LEFT_LINKS, POPULATION, WEEKDAYS
@@ -103,6 +104,15 @@ def not_a_figure(
     if after in MONTHS:
         return True
     if (
+        after in ("-", "/", ".")
+        and last + 3 < n
+        and tokens[last].glued
+        and tokens[last + 1].kind == "num"
+        and words[last + 2] == after
+        and _YEAR_TOKEN.fullmatch(tokens[last + 3].text)
+    ):
+        return True  # "On 18-03-2019 some 300 people": a date
+    if (
         after in ("or", "to")
         and last + 2 < n
         and (tokens[last + 1].kind == "num" or words[last + 1] in NUMBER_WORDS)
@@ -159,7 +169,7 @@ POPULOUS = frozenset({"people", "residents", "inhabitants", "population", "citiz
 
 
 # "Turkey, home to 3.6 million Syrian refugees": a host, not a population.
-_REFUGEE_WORDS = frozenset("refugees refugee asylum displaced idps migrants".split())
+_REFUGEE_WORDS = frozenset("refugees refugee asylum migrants".split())
 
 
 def _home_to_refugees(q: Quantity, words: Sequence[str]) -> bool:
@@ -168,6 +178,9 @@ def _home_to_refugees(q: Quantity, words: Sequence[str]) -> bool:
         and words[q.first - 2 : q.first] == ["home", "to"]
         and not _REFUGEE_WORDS.isdisjoint(words[q.last : q.last + 4])
     )
+
+
+_YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
 
 
 def _population_level(q: Quantity, words: Sequence[str]) -> bool:

@@ -385,7 +385,7 @@ _STATE_HEADS = frozenset(
     "shipwreck earthquake quake floods flood war conflict crisis disaster cyclone revolution "
     "uprising insurgency".split()
 )
-_ONWARD = re.compile(r"\s(?:to|into)\s")
+_ONWARD = re.compile(r"[^,;]{0,40}?\s(?:to|into)\s")
 _CROSSING_AFTER = re.compile(r"\s(?:border\s)?crossing\b")
 _DWELLERS = frozenset("residents inhabitants villagers natives people population".split())
 _DISTANCES = frozenset("km kilometres kilometers miles metres meters".split())
@@ -474,7 +474,7 @@ def _role(text: str, start: int, end: int) -> tuple[Role, str | None]:
     if word in _DIRECTION_WORDS or (
         word in ("across", "through", "via")
         and _CROSSING_AFTER.match(text, end)
-        and _ONWARD.search(text, end, end + 60)  # "... crossing to hospitals in Reyhanli"
+        and _ONWARD.match(text, end)  # "... crossing to hospitals in Reyhanli"
     ):
         return Role.DIRECTION, modifier  # "taken across the Bab al-Hawa crossing to Turkey"
     if word == "of" and i + 1 < len(before) and before[i + 1] in _TITLES:
@@ -1153,7 +1153,11 @@ def _abroad_story(mentions: tuple[Mention, ...], after: int, dateline: Place) ->
     countries = Counter(
         x.place.country
         for x in mentions
-        if x.start >= after and x.place.country and not x.guessed and x.role is not Role.REPORT
+        if x.start >= after
+        and x.place.country
+        and not x.guessed
+        and x.role is not Role.REPORT
+        and x.form in ("name", "noun")  # "Syrians", not "Syrian refugees"
     )
     top = countries.most_common(1)
     if not top or top[0][0] == dateline.country or top[0][1] < 3:
@@ -1536,8 +1540,14 @@ def locate(
         return chosen
     if article.default is not None and article.default.country and _NATIONAL.search(sentence):
         return _country(article.default.country)  # "in the country", "nationwide"
-    quarter = _QUARTER.search(sentence)
-    if quarter is not None and article.default is not None and article.default.country:
+    quarter = _QUARTER.search(sentence, max(0, start - 60), min(len(sentence), end + 80))
+    if (
+        quarter is not None
+        and category not in _HOST
+        and article.default is not None
+        and article.default.country
+        and not _CLAUSE_END.search(sentence, min(end, quarter.start()), max(start, quarter.end()))
+    ):
         # "killed 465 civilians in the east": that part of the article's place (east Aleppo),
         # or of the country the sentence before names ("In Syria, ... in the north-west")
         whole = _previous_country(article, offset) or article.default
@@ -1623,7 +1633,7 @@ _ASIDE = re.compile(
 )
 # An aside about a part of the people counted: "most of them from Eritrea, Sudan and Somalia".
 _PART_ASIDE = re.compile(
-    r",\s(?:many|most|mostly|mainly|largely|chiefly)\s(?:of\s(?:them|whom)\s)?(?:from|of)\s"
+    r",\s(?:(?:many|most)\sof\s(?:them|whom)\s|(?:mostly|mainly|largely|chiefly)\sfrom\s)"
 )
 _CLAUSE_GAP = re.compile(
     r";|,\s(?:while|whereas|but|as(?!\swell\sas))\s|\s(?:while|whereas)\s|(?<!such)(?<!known)(?<!well)\sas\s(?=[A-Z])"
@@ -1649,7 +1659,7 @@ _ACTOR = re.compile(
     (?:military|army|armed\sforces|(?:defen[cs]e|foreign)\sministry|junta|president
       |envoy|embassy)\b                  # who speaks; a health ministry counts its own land
     (?!\s(?:in|of)\s)                          # "Syria's government in Damascus" is a place
-    | \s(?:launched|began|started|sent|deployed|invaded|unleashed)\b  # "since Turkey launched"
+    | \s(?:launched|sent|deployed|invaded|unleashed)\b  # "since Turkey launched"
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -1866,6 +1876,7 @@ _BACK = re.compile(
 )
 _BACK_KIND = dict.fromkeys(("region", "province", "oblast", "state", "governorate"), "region")
 _BACK_KIND.update(dict.fromkeys(("city", "town", "village"), "city"))
+_CLAUSE_END = re.compile(r"[;.]\s")
 _QUARTER = re.compile(
     r"\b(?:in|across|throughout)\sthe\s(?:[\w-]{1,20}-held\s|rebel\s|government\s)?"
     r"(?P<compass>north-west|northwest|north-east|northeast|south-west|southwest|south-east"
