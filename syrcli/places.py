@@ -387,6 +387,7 @@ _STATE_HEADS = frozenset(
 )
 _ONWARD = re.compile(r"[^,;]{0,40}?\s(?:to|into)\s")
 _CROSSING_AFTER = re.compile(r"\s(?:border\s)?crossing\b")
+_SEATS = frozenset("ministry ministries headquarters embassy consulate".split())
 _DWELLERS = frozenset("residents inhabitants villagers natives people population".split())
 _DISTANCES = frozenset("km kilometres kilometers miles metres meters".split())
 _VICTIM_HEADS = frozenset(
@@ -452,6 +453,8 @@ def _role(text: str, start: int, end: int) -> tuple[Role, str | None]:
         return Role.SUBJECT, modifier  # "Turkey, which has already taken in", "Chad hosts"
     if word in ("in", "at") and any(w in _REPORTING for w in before[i + 1 : i + 5]):
         return Role.REPORT, modifier
+    if word in ("in", "at") and i + 1 < len(before) and before[i + 1] in _SEATS:
+        return Role.REPORT, modifier  # "figures from the health ministry in Damascus"
     if word == "of" and i + 1 < len(before) and before[i + 1] == "out":
         return Role.ORIGIN, modifier
     if word == "of" and i + 1 < len(before) and before[i + 1] in _DWELLERS:
@@ -906,7 +909,8 @@ _STARTERS = frozenset(
 _TITLE_NOUNS = frozenset(
     "situation crisis emergency response update updates flash appeal conflict war earthquake "
     "quake floods flooding drought cyclone famine offensive refugees refugee displacement "
-    "operations operation overview snapshot dashboard factsheet".split()
+    "operations operation overview snapshot dashboard factsheet return returns monitoring "
+    "report assessment profile bulletin".split()
 )
 _HYPHENED = re.compile(r"[ \u00a0]?[-‐][ \u00a0]?([^\W\d_]+)")
 
@@ -1042,7 +1046,7 @@ _HEAD_CHARS = 800
 _HEAD_CLAUSE = re.compile(r"\s(?:as|while|after|amid|when|despite)\s|[;–—]")
 _AWAY = (Role.DEST, Role.DIRECTION, Role.TAKEN)  # where people went, not where it happened
 # A headline's filing label: "Colombia:", "Turkey earthquake:", "NIGERIA / Borno State:".
-_LABEL_PREFIX = re.compile(r"[ \t]{0,8}[^\s:][^:\n]{0,40}:[ \t]{1,8}(?=\S)")
+_LABEL_PREFIX = re.compile(r"[ \t]{0,8}[^\s:|][^:|\n]{0,40}(?::|\s[|])[ \t]{1,8}(?=\S)")
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _KIND_RANK = {"country": 0, "region": 1, "city": 2}
 
@@ -1559,6 +1563,9 @@ def locate(
         )
     if article.capital is not None and _CAPITAL.search(sentence):
         return article.capital  # "fled the capital": the article's own capital city
+    official = _official_of(sentence, scanned)
+    if official is not None:
+        return official  # "The mayor of Adiyaman says 300 are missing in the city centre"
     if offset >= 0:
         carried = _continued(sentence, offset, article, category)
         if carried is not None:
@@ -1884,6 +1891,20 @@ _QUARTER = re.compile(
 )
 _LIST_JOIN = re.compile(r"(?:,\s|\sand\s|\sor\s|,\sand\s)")
 _CAPITAL = re.compile(r"\bthe\scapital\b(?!\sof\b|['’]s)")
+
+
+def _official_of(sentence: str, mentions: list[Mention]) -> Place | None:
+    """The place whose mayor or governor speaks, when the sentence points back to it."""
+    back = _BACK.search(sentence)
+    if back is None or back.group("type") is None:
+        return None
+    for m in mentions:
+        if m.form == "name" and _words_before(sentence, m.start, 2) in (
+            ["of", "mayor"],
+            ["of", "governor"],
+        ):
+            return m.place
+    return None
 
 
 def _previous_country(article: ArticlePlaces, offset: int) -> Place | None:
