@@ -1015,6 +1015,8 @@ def _mention(text: str, start: int, end: int, entry: _Entry, prev: Mention | Non
         role, near = Role.OTHER, True  # "towns and kibbutzim near the Gaza Strip"
     elif role is Role.IN and _BEARING.search(text, max(0, start - 40), start):
         role, near = Role.OTHER, True  # "the Jeddah 5 camp, south of Mosul": a landmark
+    elif _OPPOSITE.search(text, max(0, start - 40), start):
+        role, near = Role.OTHER, True  # "the Oncupinar crossing opposite the town of Kilis"
     return Mention(start, end, place, role, form, head, near=near)
 
 
@@ -1022,6 +1024,9 @@ def _mention(text: str, start: int, end: int, entry: _Entry, prev: Mention | Non
 _BEARING = re.compile(
     r",\s(?:(?:some|about|around)\s)?(?:\d[\d.,]*\s?(?:km|kilometres|kilometers|miles)\s)?"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)\sof\s(?:the\s)?\Z"
+)
+_OPPOSITE = re.compile(
+    r"\b(?:opposite|facing|across\sfrom)\s(?:the\s)?(?:[A-Za-z-]{1,20}\s){0,3}\Z"
 )
 # Places that lie near a landmark: "villages near Herat" are not Herat.
 _NEAR_PLACES = re.compile(
