@@ -44,7 +44,7 @@ _DATE = re.compile(
     | \b(?P<d1>{_DAY})(?:st|nd|rd|th|\.)?\s(?:of\s)?(?P<m1>{_MONTH})\b\.?  # 23 February, 24. Jan
       (?:,?\s(?P<y1>{_YEAR})\b)?                                           #   2020
     | \b(?P<m2>{_MONTH})\b\.?\s(?P<d2>{_DAY})(?:st|nd|rd|th)?\b            # February 23
-      (?!\s?[-–:.]?\d)(?:,?\s(?P<y2>{_YEAR})\b)?                           #   , 2020
+      (?:,?\s(?P<y2>{_YEAR})\b(?![:.]\d)|(?!\s?[-–:.]?\d))                  #   , 2020
     | \b(?P<m3>{_MONTH})\b\.?(?:,?\s(?P<y3>{_YEAR})\b)?                    # February (2020)
     | \b(?P<y4>{_YEAR})\b(?![-/.,]?\d)                                     # 2020
     )""",
