@@ -1544,6 +1544,11 @@ def locate(
         if any(m.place == chosen and m.role is Role.DEST for m in named):
             return chosen  # "fled to Pakistan": where they went, not a country in passing
         return _refine(chosen, category, sentence, article)
+    back = _BACK.search(sentence)
+    if offset >= 0 and back is not None and back.group("type") is not None:
+        carried = _continued(sentence, offset, article, category)
+        if carried is not None:
+            return carried  # "The camp held 12,000, most of them Syrians": the camp named before
     chosen = _by_nationality(mentions, start, end, category)
     if chosen is not None:
         return chosen
@@ -1645,7 +1650,8 @@ _ASIDE = re.compile(
 )
 # An aside about a part of the people counted: "most of them from Eritrea, Sudan and Somalia".
 _PART_ASIDE = re.compile(
-    r",\s(?:(?:many|most)\sof\s(?:them|whom)\s|(?:mostly|mainly|largely|chiefly)\sfrom\s)"
+    r",\s(?:(?:many|most)\sof\s(?:them|whom)\s(?!in\s|on\s|at\s|near\s)"
+    r"|(?:mostly|mainly|largely|chiefly)\sfrom\s)"
 )
 _CLAUSE_GAP = re.compile(
     r";|,\s(?:while|whereas|but|as(?!\swell\sas))\s|\s(?:while|whereas)\s|(?<!such)(?<!known)(?<!well)\sas\s(?=[A-Z])"
