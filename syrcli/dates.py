@@ -178,7 +178,9 @@ def _complete(found: _Found, year_hint: int | None) -> dt.date | None:
 
 
 # A report title's fields: "Title | Place | 30 Nov 2023"; the date is a field of its own.
-_SEGMENT = re.compile(r"[|·•]\s*$")
+_SEGMENT = re.compile(
+    r"[|·•]\s{0,4}(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s)?$"  # "· Sunday, 1 December"
+)
 _SEGMENT_WORDS = re.compile(r"[^|·•\n]*[A-Za-z]{3}")
 
 
@@ -187,7 +189,7 @@ def _is_date_line(line: str, m: re.Match[str]) -> bool:
     before = line[: m.start()]
     if _LABEL.search(before[-25:]):
         return True
-    if _SEGMENT.search(before[-3:]) and not _SEGMENT_WORDS.match(line, m.end()):
+    if _SEGMENT.search(before[-16:]) and not _SEGMENT_WORDS.match(line, m.end()):
         return True  # "UNHCR Operational Update | Afghanistan Situation | 30 Nov 2023"
     rest = (before + line[m.end() :]).strip()
     words = re.findall(r"[A-Za-z]{2,}", rest)

@@ -119,6 +119,7 @@ def iter_figures(
                 if (
                     host is not None
                     and _named_in(host, sentence)
+                    and f"from {host.name.lower()}" not in sentence.lower()  # not where they left
                     and (host.kind == "country" or _abroad(host.country, home))
                 ):
                     # arrivals in a host country, or at a place abroad ("the Palanca crossing")

@@ -986,7 +986,7 @@ def _mention(text: str, start: int, end: int, entry: _Entry, prev: Mention | Non
     form = entry.form
     surface = text[start:end]
     if form == "name" and surface != place.name and not surface.isupper():
-        if _key(surface) == _key(place.name):
+        if _key(surface) == _key(place.name) and _key(surface) not in _data().curated:
             # The article's own spelling of the same name ("Adre" for "Adré"), so its
             # figures are reported as the article reports them.
             place = Place(surface, place.country, place.kind)
@@ -1474,13 +1474,17 @@ def locate(
             and national
             and not any(a <= national.start() < b for a, b in asides)
         ):
-            return _country(named[0].place.country)  # "within the country, many of them in Lviv"
+            # "within the country, many of them in Lviv": the article's country
+            state = article.default.country if article.default else None
+            return _country(state or named[0].place.country or "")
         if (
             not outside
             and category not in _FROM_FIRST  # "many of them fleeing X" says where they fled
             and all(_PART_ASIDE.match(sentence, a) for a, _b in asides)
         ):
             named = []  # "most of them from Eritrea": where some came from, not where they are
+        elif not outside and category in _FROM_FIRST and all(m.role is Role.DEST for m in named):
+            named = []  # "fled the country, most of them to Lebanon, Jordan and Turkey"
         else:
             named = outside or named
     same = [m for m in named if not _CLAUSE_GAP.search(sentence, *_between(m, start, end))]
@@ -1507,7 +1511,7 @@ def locate(
         and chosen.kind != "country"
         and chosen.country
         and category in _WAR_TOLLS
-        and _CONFLICT_TOLL.search(sentence, max(0, start - 60), start)
+        and _CONFLICT_TOLL.search(sentence, max(0, start - 220), start)
     ):
         return _country(chosen.country)  # "a conflict that has killed 250,000": the whole war's
     if chosen is not None:
@@ -1820,7 +1824,7 @@ def _by_nationality(
 
 # A war as the subject of its toll: "a conflict that has killed", "the war has driven".
 _CONFLICT_TOLL = re.compile(
-    r"\b(?:war|conflict|uprising|insurgency)\s(?:that\s|which\s)?(?:has\s|have\s|had\s)?"
+    r"\b(?:war|conflict|uprising|insurgency)(?:,[^,;]{1,120},)?\s(?:that\s|which\s)?(?:has\s|have\s|had\s)?"
     r"(?:so\sfar\s|already\s)?(?:killed|left|displaced|uprooted|driven|forced|claimed)\b",
     re.IGNORECASE,
 )
