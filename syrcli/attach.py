@@ -245,6 +245,9 @@ def marked(words: Sequence[str], lex: Lexicon) -> bool:
     )
 
 
+_DETERMINERS = frozenset("the their its his her our these those".split())
+
+
 def noun_phrase(
     q: Quantity,
     tokens: Sequence[Token],
@@ -260,6 +263,8 @@ def noun_phrase(
     limit = min(n, i + 6)
     if i < n and words[i] == "of":
         i += 1
+        if i < n and words[i] in _DETERMINERS:
+            i += 1  # "three of their players", "five of the children"
         limit = min(n, i + 6)
     headed = False
     person = unknown = False

@@ -301,6 +301,9 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+STOP_WAIT = 5.0  # seconds to wait for a stopped pool to wind down
+
+
 def _run_pool(
     sources: Iterable[Source], jobs: int, article_date: dt.date | None
 ) -> Iterator[ArticleResult]:
@@ -329,9 +332,30 @@ def _run_pool(
         # work nobody will read.
         if finished:
             pool.close()
+            pool.join()
         else:
-            pool.terminate()
+            _stop(pool)
+
+
+def _stop(pool: Pool) -> None:
+    """Stop a pool whose work nobody will read, without ever hanging the caller.
+
+    Workers are killed first (SIGKILL prints nothing and holds no lock of ours); the pool's
+    own terminate-and-join, which can deadlock on rare races in multiprocessing, then runs in
+    a daemon thread that the caller waits for a few seconds at most."""
+    import threading
+
+    for worker in list(getattr(pool, "_pool", ())):
+        if worker.is_alive():
+            worker.kill()
+
+    def terminate() -> None:
+        pool.terminate()
         pool.join()
+
+    stopper = threading.Thread(target=terminate, name="syrcli-pool-stop", daemon=True)
+    stopper.start()
+    stopper.join(timeout=STOP_WAIT)
 
 
 def _run_dask(

@@ -310,8 +310,11 @@ def test_closed_pipe_is_quiet(tmp_path: Path) -> None:
     assert proc.stdout is not None and proc.stderr is not None
     first = proc.stdout.readline()
     proc.stdout.close()  # what `| head -1` does after its line
+    try:
+        proc.wait(timeout=60)  # a hang fails the test instead of stalling the suite
+    finally:
+        proc.kill()
     err = proc.stderr.read()
-    proc.wait(timeout=60)
     assert json.loads(first)["file"] == str(tmp_path / "000.txt")
     assert b"Traceback" not in err and b"Exception ignored" not in err
     assert err == b""
