@@ -1439,7 +1439,7 @@ def locate(
     # Landmarks ("towns near the Gaza Strip", "a camp, south of Mosul") locate another place.
     named = [m for m in mentions if m.form == "name" and not (m.near and m.role is Role.OTHER)]
     if category is Category.RETURNED and not any(m.role is Role.DEST for m in named):
-        home = _by_nationality(mentions, start, end, category)
+        home = _by_nationality(mentions, start, end, category, sentence)
         if home is not None:
             return home
     for m in named:
@@ -1553,7 +1553,7 @@ def locate(
         carried = _continued(sentence, offset, article, category)
         if carried is not None:
             return carried  # "The camp held 12,000, most of them Syrians": the camp named before
-    chosen = _by_nationality(mentions, start, end, category)
+    chosen = _by_nationality(mentions, start, end, category, sentence)
     if chosen is not None:
         return chosen
     if article.default is not None and article.default.country and _NATIONAL.search(sentence):
@@ -1800,13 +1800,20 @@ def _frontier(
     return Place(f"{adjective} border", iso3, "region") if adjective else None
 
 
+# "the UN agency for Palestinian refugees": an organisation's name, not the people counted
+_AGENCY_FOR = re.compile(r"\b(?:agency|organi[sz]ation|commission|office|ministry)\sfor\s\Z")
+
+
 def _by_nationality(
-    mentions: list[Mention], start: int, end: int, category: Category
+    mentions: list[Mention], start: int, end: int, category: Category, sentence: str = ""
 ) -> Place | None:
     """A sentence that names only nationalities: "Syrian government troops ... killed 1,400"."""
     states = [m for m in mentions if m.form == "adj" and m.head in _STATE_HEADS]
     victims = [
-        m for m in mentions if m.form == "noun" or (m.form == "adj" and m.head in _VICTIM_HEADS)
+        m
+        for m in mentions
+        if (m.form == "noun" or (m.form == "adj" and m.head in _VICTIM_HEADS))
+        and not _AGENCY_FOR.search(sentence, max(0, m.start - 30), m.start)
     ]
     usable_states = [m for m in states if m.role not in (Role.DIRECTION, Role.DEST)]
     if category in _HOST:
