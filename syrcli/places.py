@@ -395,6 +395,10 @@ _VICTIM_HEADS = frozenset(
     "residents villagers workers soldiers asylum".split()
 )
 # "on the Armenian side" is a party to a fight, not a place: no "side" here.
+# "Turkish border guards": people of the border service, not the border
+_BORDER_PEOPLE = re.compile(
+    r"\s(?:border|frontier)\s(?:guards?|police|forces|troops|officials|authorities|agents)\b"
+)
 _BORDER_HEADS = frozenset("border frontier territory soil".split())
 _HYPHEN_ATTRIBUTES = frozenset(
     "based born backed led controlled held run bound made occupied affected hit administered "
@@ -721,7 +725,8 @@ _TYPE_AFTER = re.compile(
     r"\s(?:refugee\s|relief\s|displacement\s|IDP\s|border\s)?(?:district|village|town|camp|commune"
     r"|municipality|locality|county|zone|region|province|governorate|neighbourhood"
     r"|neighborhood|settlement|sub-district|area|crossing|border\scrossing|valley"
-    r"|border\spost|site|detention\scentre|detention\scenter)\b"
+    r"|border\spost|site|detention\scentre|detention\scenter|reception\scentre"
+    r"|reception\scenter|transit\scentre|transit\scenter)\b"
 )
 _TYPE_BEFORE = frozenset(
     "village villages town towns city cities commune communes district districts localities "
@@ -992,7 +997,7 @@ def _mention(text: str, start: int, end: int, entry: _Entry, prev: Mention | Non
             place = Place(surface, place.country, place.kind)
     if entry.form == "adj":
         head = text[end : end + 30].lstrip().split(" ", 1)[0].strip(",.;:").lower()
-        if head in _BORDER_HEADS:
+        if head in _BORDER_HEADS and not _BORDER_PEOPLE.match(text, end):
             form = "name"  # "the Turkish border" is a place, not a nationality
             place = Place(
                 f"{text[start:end]} {'border' if head == 'frontier' else head}",
