@@ -119,7 +119,7 @@ def iter_figures(
                 if (
                     host is not None
                     and _named_in(host, sentence)
-                    and f"from {host.name.lower()}" not in sentence.lower()  # not where they left
+                    and not _from_place(host, sentence)  # not where they left
                     and (host.kind == "country" or _abroad(host.country, home))
                 ):
                     # arrivals in a host country, or at a place abroad ("the Palanca crossing")
@@ -211,6 +211,10 @@ def _named_after(place: places.Place, sentence: str, word: str) -> bool:
         return True
     at = lower.find(name)
     return at >= 0 and lower[at + len(name) : at + len(name) + 2] not in ("'s", "’s")
+
+
+def _from_place(place: places.Place, sentence: str) -> bool:
+    return re.search(rf"\bfrom\s{re.escape(place.name)}\b", sentence, re.IGNORECASE) is not None
 
 
 def _abroad(country: str | None, home: str | None) -> bool:

@@ -387,6 +387,7 @@ _STATE_HEADS = frozenset(
 )
 _ONWARD = re.compile(r"[^,;]{0,40}?\s(?:to|into)\s")
 _CROSSING_AFTER = re.compile(r"\s(?:border\s)?crossing\b")
+_SOURCE_WORDS = frozenset("figures data according from said says statement".split())
 _SEATS = frozenset("ministry ministries headquarters embassy consulate".split())
 _DWELLERS = frozenset("residents inhabitants villagers natives people population".split())
 _DISTANCES = frozenset("km kilometres kilometers miles metres meters".split())
@@ -457,7 +458,12 @@ def _role(text: str, start: int, end: int) -> tuple[Role, str | None]:
         return Role.SUBJECT, modifier  # "Turkey, which has already taken in", "Chad hosts"
     if word in ("in", "at") and any(w in _REPORTING for w in before[i + 1 : i + 5]):
         return Role.REPORT, modifier
-    if word in ("in", "at") and i + 1 < len(before) and before[i + 1] in _SEATS:
+    if (
+        word in ("in", "at")
+        and i + 1 < len(before)
+        and before[i + 1] in _SEATS
+        and any(w in _SOURCE_WORDS for w in before[i + 2 : i + 6])
+    ):
         return Role.REPORT, modifier  # "figures from the health ministry in Damascus"
     if word == "of" and i + 1 < len(before) and before[i + 1] == "out":
         return Role.ORIGIN, modifier
@@ -1479,16 +1485,19 @@ def locate(
             and national
             and not any(a <= national.start() < b for a, b in asides)
         ):
-            # "within the country, many of them in Lviv": the article's country
-            state = article.default.country if article.default else None
-            return _country(state or named[0].place.country or "")
+            # "within the country, many of them in Lviv": the country of the places named,
+            # unless they are only where some went ("most of them to Lebanon")
+            state = named[0].place.country
+            if all(m.role is Role.DEST for m in named) and article.default is not None:
+                state = article.default.country or state
+            return _country(state or "")
         if (
             not outside
             and category not in _FROM_FIRST  # "many of them fleeing X" says where they fled
             and all(_PART_ASIDE.match(sentence, a) for a, _b in asides)
         ):
             named = []  # "most of them from Eritrea": where some came from, not where they are
-        elif not outside and category in _FROM_FIRST and all(m.role is Role.DEST for m in named):
+        elif not outside and category in _FROM_FIRST and any(m.role is Role.DEST for m in named):
             named = []  # "fled the country, most of them to Lebanon, Jordan and Turkey"
         else:
             named = outside or named
