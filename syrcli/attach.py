@@ -364,12 +364,8 @@ def governor(
             np.term.term.category is Category.DISPLACED and not _named_host(left.first, tokens)
         ):
             left = None  # "sites hosting 185,000 IDPs", "received 1,315 wounded patients"
-    if left is not None and left.term.category is Category.REFUGEES:
-        host = _hosted_before(left.first, terms)
-        if host is not None:  # "Turkey hosts the most refugees, some 3.2 million"
-            left = Governor(Term(host.text, Category.HOSTED), left.first, left.last)
     if left is not None:
-        return left, left_modal
+        return _as_hosted(left, terms), left_modal
     if right is not None and right.term.category in NEEDS_PERSON and np.things:
         right = None  # "All 1,250 pilots returned to work"
     if np.term is not None and words[q.last : q.last + 2] in (["of", "them"], ["of", "whom"]):
@@ -383,10 +379,8 @@ def governor(
     near = _nearest(q, np, words, lex, terms, numbers)
     if near is None:
         return None, False
-    if near.term.category is Category.REFUGEES and near.last <= q.first:
-        host = _hosted_before(near.first, terms)
-        if host is not None:  # "Turkey hosts the most refugees, some 3.2 million"
-            near = Governor(Term(host.text, Category.HOSTED), near.first, near.last)
+    if near.last <= q.first:
+        near = _as_hosted(near, terms)
     return near, modal_before(near.first, words, lex)
 
 
@@ -402,13 +396,16 @@ def _named_host(first: int, tokens: Sequence[Token]) -> bool:
     return j >= 0 and tokens[j].text[:1].isupper() and tokens[j].lower not in FUNCTION_WORDS
 
 
-def _hosted_before(first: int, terms: Terms) -> Term | None:
-    """A hosting verb a few words before a refugees noun: "hosts the largest number of"."""
-    for start in range(max(0, first - 6), first):
+def _as_hosted(gov: Governor, terms: Terms) -> Governor:
+    """A refugees noun a few words after a hosting verb counts those hosted: "Turkey hosts
+    the most refugees, some 3.2 million"."""
+    if gov.term.category is not Category.REFUGEES:
+        return gov
+    for start in range(max(0, gov.first - 6), gov.first):
         for _end, term in terms.get(start, ()):
             if term.category is Category.HOSTED:
-                return term
-    return None
+                return Governor(Term(term.text, Category.HOSTED), gov.first, gov.last)
+    return gov
 
 
 def _left_term(

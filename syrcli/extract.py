@@ -64,6 +64,7 @@ def iter_figures(
         return  # a full article about sport, markets or elections: its numbers count no one
     article: places.ArticlePlaces | None = None
     published: dt.date | None = None
+    home: str | None = None  # the country of the article's place
     dated = False
     last: tuple[int, Governor] | None = None  # the last figure's end and governor
     for (start, end), following in _with_next(iter_spans(text)):
@@ -90,6 +91,7 @@ def iter_figures(
         last = (end, found[-1][1])
         if article is None:
             article = places.article_places(text)
+            home = article.default.country if article.default else None
         if not dated:
             published = dates.article_date(text) or article_date
             dated = True
@@ -99,14 +101,12 @@ def iter_figures(
             place = places.locate(
                 sentence, s - start, e - start, category, article, sentence_start=start
             )
-            home = article.default.country if article.default else None
             if (
                 category is Category.DISPLACED
                 and "refuge" in term_text.lower().split()
                 and place is not None
-                and _named_in(place, sentence)
+                and _across_border(place, sentence, home)
                 and _named_after(place, sentence, "refuge")  # "refuge in Uganda"
-                and (place.kind == "country" or _abroad(place.country, home))
             ):
                 category = Category.REFUGEES  # "sought refuge in Uganda": across a border
                 place = places.locate(
@@ -118,9 +118,8 @@ def iter_figures(
                 )
                 if (
                     host is not None
-                    and _named_in(host, sentence)
+                    and _across_border(host, sentence, home)
                     and not _from_place(host, sentence)  # not where they left
-                    and (host.kind == "country" or _abroad(host.country, home))
                 ):
                     # arrivals in a host country, or at a place abroad ("the Palanca crossing")
                     category, place = Category.REFUGEES, host
@@ -217,9 +216,12 @@ def _from_place(place: places.Place, sentence: str) -> bool:
     return re.search(rf"\bfrom\s{re.escape(place.name)}\b", sentence, re.IGNORECASE) is not None
 
 
-def _abroad(country: str | None, home: str | None) -> bool:
-    """Whether a place's country is known and is not the article's."""
-    return bool(country and home and country != home)
+def _across_border(place: places.Place, sentence: str, home: str | None) -> bool:
+    """Whether the sentence names the place and it lies abroad: a country, or a place of a
+    known country other than the article's ("the Palanca crossing" in a Ukraine story)."""
+    if not _named_in(place, sentence):
+        return False
+    return place.kind == "country" or bool(place.country and home and place.country != home)
 
 
 def _same_count(q: Quantity, tokens: Sequence[Token], words: Sequence[str]) -> bool:

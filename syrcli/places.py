@@ -1583,9 +1583,8 @@ def locate(
         # "killed 465 civilians in the east": that part of the article's place (east Aleppo),
         # or of the country the sentence before names ("In Syria, ... in the north-west")
         whole = _previous_country(article, offset) or article.default
-        name = whole.name if whole.kind != "country" else _country_name(whole)
         return Place(
-            f"{quarter.group('compass')} {_base(Place(name, whole.country, whole.kind)).name}",
+            f"{quarter.group('compass')} {_base(whole).name}",
             whole.country,
             "region",
         )
@@ -1886,11 +1885,9 @@ def _continued(
     back = _BACK.search(sentence)
     if _PARAGRAPH.search(article.text, prev_start, offset) and not back:
         return None  # a new paragraph goes on about the last one's place only by name
-    first = bisect_left(mentions, prev_start, key=_start)
-    last = bisect_left(mentions, offset, key=_start)
     earlier = [
         m
-        for m in mentions[first:last]
+        for m in _previous_mentions(article, offset)
         if m.form == "name"
         and m.place.kind != "country"
         and (
@@ -1943,18 +1940,26 @@ def _official_of(sentence: str, mentions: list[Mention]) -> Place | None:
     return None
 
 
+def _previous_mentions(article: ArticlePlaces, offset: int) -> tuple[Mention, ...]:
+    """The mentions of the sentence before the one at `offset`."""
+    first = bisect_left(
+        article.mentions, _previous_sentence_start(article.text, offset), key=_start
+    )
+    return article.mentions[first : bisect_left(article.mentions, offset, key=_start)]
+
+
 def _previous_country(article: ArticlePlaces, offset: int) -> Place | None:
     """A country the sentence before names, if any."""
     if offset < 0:
         return None
-    prev_start = _previous_sentence_start(article.text, offset)
-    first = bisect_left(article.mentions, prev_start, key=_start)
-    for m in article.mentions[first:]:
-        if m.start >= offset:
-            break
-        if m.form == "name" and m.place.kind == "country":
-            return m.place
-    return None
+    return next(
+        (
+            m.place
+            for m in _previous_mentions(article, offset)
+            if m.form == "name" and m.place.kind == "country"
+        ),
+        None,
+    )
 
 
 def _previous_sentence_start(text: str, offset: int) -> int:
