@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from syrcli.model import Figure
+from syrcli.places import spelling_of
 
 
 class GoldError(ValueError):
@@ -96,10 +97,22 @@ def location_matches(gold: str | None, predicted: str | None) -> bool:
     (True, False)
     >>> location_matches("Darién", "Darien Gap"), location_matches("Homs", "Hama")
     (True, False)
+
+    Two spellings of one place in syrcli's gazetteer match too:
+
+    >>> location_matches("Idleb", "Idlib"), location_matches("Deir Ezzor", "Deir ez-Zor province")
+    (True, True)
+    >>> location_matches("Idleb", "Aleppo")
+    False
     """
     if gold is None or predicted is None:
         return gold is predicted
-    g, p = _fold(gold), _fold(predicted)
+    return _contains(_fold(gold), _fold(predicted)) or _contains(
+        _fold(spelling_of(gold)), _fold(spelling_of(predicted))
+    )
+
+
+def _contains(g: str, p: str) -> bool:
     return bool(g and p) and (g in p or p in g)
 
 

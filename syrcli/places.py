@@ -125,6 +125,23 @@ _SUN_ARTICLE = re.compile(r"\ba(j|[dnrstz]h?)\s(?=\1)")
 _SUN_ALONE = re.compile(r"a(?:j|[dnrstz]h?)")
 
 
+
+def spelling_of(name: str) -> str:
+    """The gazetteer's own spelling of a place name, compass word and place type kept apart:
+    the same place written two ways gives the same answer, an unknown name itself.
+
+    >>> spelling_of("eastern DR Congo") == spelling_of("Eastern Democratic Republic of the Congo")
+    True
+    >>> spelling_of("Idleb province"), spelling_of("Atlantis")
+    ('Idlib province', 'Atlantis')
+    """
+    words = name.split()
+    head = [words.pop(0)] if len(words) > 1 and words[0].lower() in _COMPASS else []
+    tail = [words.pop()] if len(words) > 1 and words[-1].lower() in _PLACE_TYPES else []
+    entry = _lookup(_data(), place_key(" ".join(words))) if words else None
+    core = entry.place.name if entry is not None else " ".join(words)
+    return " ".join([w.lower() for w in head] + [core] + tail)
+
 # --- loading the data (lazily, once) -----------------------------------------------------
 
 _CURATED_KEYS = {"words", "place", "demonym"}
