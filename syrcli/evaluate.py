@@ -9,14 +9,13 @@ category or alt_category. Projection mentions are optional: neither a hit nor a 
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from syrcli.model import Figure
-from syrcli.places import spelling_of
+from syrcli.places import place_key, spelling_of
 
 
 class GoldError(ValueError):
@@ -117,9 +116,8 @@ def _contains(g: str, p: str) -> bool:
 
 
 def _fold(name: str) -> str:
-    """Case and accents aside: "Öncüpınar" is "oncupinar"."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold().strip())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i")
+    """Case, accents, apostrophes and hyphens aside: "Öncüpınar" is "oncupinar"."""
+    return place_key(name)
 
 
 @dataclass
