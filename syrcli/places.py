@@ -125,7 +125,6 @@ _SUN_ARTICLE = re.compile(r"\ba(j|[dnrstz]h?)\s(?=\1)")
 _SUN_ALONE = re.compile(r"a(?:j|[dnrstz]h?)")
 
 
-
 def spelling_of(name: str) -> str:
     """The gazetteer's own spelling of a place name, compass word and place type kept apart:
     the same place written two ways gives the same answer, an unknown name itself.
@@ -141,6 +140,7 @@ def spelling_of(name: str) -> str:
     entry = _lookup(_data(), place_key(" ".join(words))) if words else None
     core = entry.place.name if entry is not None else " ".join(words)
     return " ".join([w.lower() for w in head] + [core] + tail)
+
 
 # --- loading the data (lazily, once) -----------------------------------------------------
 
@@ -651,18 +651,11 @@ def _scan(text: str, data: _Data) -> list[Mention]:
     known: set[str] = set()  # names guessed as places so far
     for s, e in _runs(text):
         rel_tokens, hits = _run_names(text[s:e])
-        if not hits:
-            if (
-                _GUESS_HINT.search(text, max(0, s - 12), s)
-                or _TYPE_AFTER.match(text, e)
-                or (len(rel_tokens) > 1 and not text[s:e].istitle())
-                or (len(rel_tokens) > 1 and text[s : s + rel_tokens[0][1]] in _LOCATIVE_CAPS)
-                or (known and _key(text[s + rel_tokens[0][0] : s + rel_tokens[0][1]]) in known)
-                or _APPOSITION.match(text, e)
-            ):
-                _guess(text, [(s + a, s + b) for a, b in rel_tokens], data, mentions, known)
-            continue
         tokens = [(s + a, s + b) for a, b in rel_tokens]
+        if not hits:
+            if _worth_guessing(text, s, e, tokens, known):
+                _guess(text, tokens, data, mentions, known)
+            continue
         found = len(mentions)
         for i, j, rel_end, entry in hits:
             start, end = tokens[i][0], s + rel_end
@@ -708,9 +701,11 @@ def _scan(text: str, data: _Data) -> list[Mention]:
                     # locates the narrower one.
                     mention = dataclasses.replace(mention, role=Role.OTHER, near=True)
             mentions.append(mention)
-        if len(mentions) == found and _of_type(text, s):
-            # "the village of Cherkaska Lozova": a place the gazetteer lacks, though a word of
-            # it ("Lozova") names some other place.
+        if len(mentions) == found and (
+            _of_type(text, s) or _worth_guessing(text, s, e, tokens, known)
+        ):
+            # "the village of Cherkaska Lozova", "near Ayia Napa": a place the gazetteer
+            # lacks, though a word of it ("Lozova", "Napa") names some other place.
             _guess(text, tokens, data, mentions, known)
         last = mentions[-1] if mentions and mentions[-1].start >= s else None
         if _TYPE_AFTER.match(text, e) and (
@@ -727,6 +722,20 @@ def _scan(text: str, data: _Data) -> list[Mention]:
                     dataclasses.replace(inner, role=last.role),
                 ]
     return mentions
+
+
+def _worth_guessing(
+    text: str, s: int, e: int, tokens: list[tuple[int, int]], known: set[str]
+) -> bool:
+    """Cheap first look: could a run the gazetteer does not know be a place?"""
+    return bool(
+        _GUESS_HINT.search(text, max(0, s - 12), s)
+        or _TYPE_AFTER.match(text, e)
+        or (len(tokens) > 1 and not text[s:e].istitle())
+        or (len(tokens) > 1 and text[s : tokens[0][1]] in _LOCATIVE_CAPS)
+        or (known and _key(text[tokens[0][0] : tokens[0][1]]) in known)
+        or _APPOSITION.match(text, e)
+    )
 
 
 _WITHIN = re.compile(
@@ -838,12 +847,16 @@ _APOSTROPHE_S = re.compile(r"['’]s?\Z")
 
 def _looks_like_name(name: str, data: _Data) -> bool:
     words = name.replace("-", " ").split()
-    if name.isupper() or not words or len(words) > 3 or not _cap(words[0]):
+    # "al-Durayhimi", "Al-Maghar": an article joined by a hyphen starts many Arabic names.
+    hyphened = _LEADING_ARTICLE.match(name) is not None
+    if name.isupper() or not words or len(words) > 3 or not (_cap(words[0]) or hyphened):
         return False
     for n, w in enumerate(words):
         k = _key(_APOSTROPHE_S.sub("", w))  # "in Saturday's attack" is a day, not a place
         low = w.lower()
-        if len(words) > 1 and ((n == 0 and low in _NAME_HEADS) or (n and low in _PARTICLES)):
+        if len(words) > 1 and (
+            (n == 0 and (low in _NAME_HEADS or hyphened)) or (n and low in _PARTICLES)
+        ):
             continue  # "Bab al-Salam", "Tal Abyad": no place alone, the start of many
         if k in data.never or k in data.curated or low in _INSTITUTIONS:
             return False
@@ -853,6 +866,15 @@ def _looks_like_name(name: str, data: _Data) -> bool:
 
 
 _ATTACKS = frozenset("attack attacks raid raids strike strikes assault offensive".split())
+_LEADING_ARTICLE = re.compile(r"(?:[Aa][ln]|[Ee]l)-[A-Z]")
+_DWELLERS = frozenset("residents inhabitants villagers natives".split())
+# "in the Fori, Gwange and Bulabulin areas": each name of the list is a place of that type.
+_LISTED_TYPE = re.compile(
+    r"(?:,\s(?:[A-Z][\w'’-]{1,30}\s){0,2}?[A-Z][\w'’-]{1,30}){0,6},?\s(?:and|or)\s"
+    r"(?:[A-Z][\w'’-]{1,30}\s){0,2}?[A-Z][\w'’-]{1,30}\s(?:areas|districts|villages|towns"
+    r"|neighbou?rhoods|camps|provinces|governorates|regions|states|counties|sub-districts"
+    r"|municipalities|localities|communes|settlements)\b"
+)
 
 
 def _unknown_place(text: str, s: int, e: int) -> bool:
@@ -867,6 +889,10 @@ def _unknown_place(text: str, s: int, e: int) -> bool:
         return True  # "the attack on Mazeze"
     if len(before) >= 2 and before[0] in ("to", "into") and before[1] in _MOVED:
         return True  # "returned to Solino"
+    if len(before) >= 2 and before[0] == "of" and (before[1] in _DWELLERS or before[1] == "out"):
+        return True  # "residents of Gwange", "streamed out of Kafr Batna"
+    if _LISTED_TYPE.match(text, e):
+        return True
     return bool(before) and before[0] in _LOCATIVE and text[e : e + 2] != " ("
 
 
