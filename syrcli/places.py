@@ -842,6 +842,7 @@ def _guess(
 _NAME_HEADS = frozenset(
     "ras bab tal tell deir kafr umm abu ain beit bir khan wadi jabal san santa sao saint".split()
 )
+_LANDFORM_HEADS = frozenset("ras bab tal tell deir kafr ain beit bir khan wadi jabal".split())
 _APOSTROPHE_S = re.compile(r"['’]s?\Z")
 
 
@@ -851,6 +852,9 @@ def _looks_like_name(name: str, data: _Data) -> bool:
     hyphened = _LEADING_ARTICLE.match(name) is not None
     if name.isupper() or not words or len(words) > 3 or not (_cap(words[0]) or hyphened):
         return False
+    # "Deir Hassan", "Tal Hamid": after a word for a landform or settlement, a given name
+    # is part of the place's name, not a person.
+    landform = len(words) > 1 and words[0].lower() in _LANDFORM_HEADS
     for n, w in enumerate(words):
         k = _key(_APOSTROPHE_S.sub("", w))  # "in Saturday's attack" is a day, not a place
         low = w.lower()
@@ -858,7 +862,7 @@ def _looks_like_name(name: str, data: _Data) -> bool:
             (n == 0 and (low in _NAME_HEADS or hyphened)) or (n and low in _PARTICLES)
         ):
             continue  # "Bab al-Salam", "Tal Abyad": no place alone, the start of many
-        if k in data.never or k in data.curated or low in _INSTITUTIONS:
+        if (k in data.never and not landform) or k in data.curated or low in _INSTITUTIONS:
             return False
         if (low in _COMPASS and n == 0) or (low in _FUNCTION and _cap(w)):
             return False
