@@ -130,11 +130,14 @@ def article_date(text: str) -> dt.date | None:
     datetime.date(2016, 2, 2)
     >>> article_date("BEIRUT, Feb 11 (Reuters) - Thousands fled.") is None
     True
+    >>> article_date("Flash Update #3\\n\\nPeriod covered: 20–22 May 2024\\n\\nKEY POINTS")
+    datetime.date(2024, 5, 22)
     """
     head = _URLISH.sub(lambda m: " " * len(m.group()), text[:_HEAD_CHARS])
     lines = head.split("\n")
     year_hint = _year_hint(lines)
     labelled = [line for line in lines if _PUBLISHED.match(line)]
+    periods = [line for line in lines if _PERIOD_LINE.match(line)]
     for line in labelled + lines:  # "Published: 14 August 2024" before any other date line
         if not line.strip() or _PERIOD_LINE.match(line):
             continue  # "Period covered: 1 January – 31 July 2024" is no publication date
@@ -150,6 +153,12 @@ def article_date(text: str) -> dt.date | None:
                 if found.month is None:
                     continue  # a bare year is no date line
                 return _complete(found, year_hint)
+    for line in periods:
+        # No date line but the period a report covers: the report is as of the period's end.
+        ends = [_parse(m) for m in _DATE.finditer(line)]
+        ends = [f for f in ends if f.month is not None and (f.year or year_hint)]
+        if ends:
+            return _complete(ends[-1], year_hint)
     return None
 
 
