@@ -358,7 +358,8 @@ _DEST_WORDS = frozenset(
 _IN_WORDS = frozenset(
     "in at near inside across around within throughout outside on of via through off "
     "crossed crossing cross crosses "
-    "between hit struck shelled bombed besieged captured recaptured seized attacked".split()
+    "between hit struck shelled bombed besieged captured recaptured seized attacked "
+    "stormed raided overran overrun overruns pounded bombarded targeted".split()
 )
 _DIRECTION_WORDS = frozenset("towards toward".split())
 _SKIPPABLE = frozenset(
@@ -690,6 +691,7 @@ def _scan(text: str, data: _Data) -> list[Mention]:
                 elif (
                     _WITHIN.fullmatch(gap)
                     or gap.startswith(", near ")  # "in Kiambaa, near Eldoret": a landmark
+                    or _EDGE_OF.fullmatch(gap)  # "in Mugunga, on the western edge of Goma"
                     or (
                         (_IN_WIDER.fullmatch(gap) or _TYPE_IN_WIDER.fullmatch(gap))
                         and prev.place.country in (None, mention.place.country)
@@ -748,6 +750,10 @@ _WITHIN = re.compile(
 )
 
 
+_EDGE_OF = re.compile(
+    r",\s(?:just\s)?(?:outside|on\sthe\s(?:[a-z-]{1,20}\s)?(?:edge|edges|outskirts|fringes?)\sof)"
+    r"\s(?:the\s)?(?:city\sof\s|town\sof\s)?"
+)
 _IN_WIDER = re.compile(r",\s(?:in|near)\s(?:the\s)?(?:[a-z]{1,30}(?:-[a-z]{1,30})?\s)?")
 
 
@@ -774,7 +780,9 @@ _APPOSITION = re.compile(rf",\s(?:a|an|the)\s(?:[\w-]{{1,40}}\s){{0,3}}?(?:{_TYP
 _OWNER_APPOSITION = re.compile(rf"['’]s\s(?:[\w-]{{1,40}}\s){{0,3}}?(?:{_TYPES}|port|capital)\b")
 # "the Palanca crossing on Moldova's southern border", "a camp in Nangarhar province"
 _TYPE_IN_WIDER = re.compile(
-    rf"\s(?:[\w-]{{1,40}}\s)?(?:{_TYPES}|crossing|camp)\s(?:in|on|near)\s(?:the\s)?"
+    rf"\s(?:[\w-]{{1,40}}\s)?(?:{_TYPES}|crossing|camp),?\s(?:in|on|near)\s(?:the\s)?"
+    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?\s)?"
 )
 # Where people go back or are sent: "returned to Solino", "deported to Gonaives".
 _MOVED = frozenset(
@@ -782,8 +790,8 @@ _MOVED = frozenset(
 )
 # Cheap first look before _guess: a word before the run that could make it a place.
 _GUESS_HINT = re.compile(
-    r"\b(?:in|at|near|from|outside|off|of|as|on|(?:returned|deported|moved|relocated)\s(?:to|into))"
-    r"\s(?:the\s)?$",
+    r"\b(?:in|at|near|from|outside|off|of|as|on|fled|fleeing|escaped|evacuated"
+    r"|(?:returned|deported|moved|relocated)\s(?:to|into))\s(?:the\s)?$",
     re.IGNORECASE,
 )
 _LOCATIVE = frozenset("in at near from outside off".split())
@@ -870,6 +878,13 @@ def _looks_like_name(name: str, data: _Data) -> bool:
 
 
 _ATTACKS = frozenset("attack attacks raid raids strike strikes assault offensive".split())
+_FLED = frozenset("fled fleeing escaped evacuated".split())
+# A name that is the whole object of "fled": what follows ends the phrase.
+_OBJECT_END = re.compile(
+    r"\s?(?:[,.;:)]|$|\s(?:and|or|for|to|towards|toward|into|in|on|at|after|amid|over|since"
+    r"|during|when|as|with|last|this|earlier|overnight|district|city|town|village|province"
+    r"|region|camp|area)\b)"
+)
 _LEADING_ARTICLE = re.compile(r"(?:[Aa][ln]|[Ee]l)-[A-Z]")
 _DWELLERS = frozenset("residents inhabitants villagers natives".split())
 # "in the Fori, Gwange and Bulabulin areas": each name of the list is a place of that type.
@@ -897,6 +912,8 @@ def _unknown_place(text: str, s: int, e: int) -> bool:
         return True  # "residents of Gwange", "streamed out of Kafr Batna"
     if _LISTED_TYPE.match(text, e):
         return True
+    if before and before[0] in _FLED and _OBJECT_END.match(text, e):
+        return True  # "fled Pont-Sondé and nearby villages"; not "fled Boko Haram attacks"
     return bool(before) and before[0] in _LOCATIVE and text[e : e + 2] != " ("
 
 
@@ -1709,7 +1726,7 @@ _PEOPLE_FROM = re.compile(
 )
 _LIST_GAP = re.compile(r",\s|,?\s(?:and|or)\s")
 _ASIDE = re.compile(
-    r",\s(?:where|which|whose|who|with|many|most|mostly|mainly|largely|chiefly|a|an)\s"
+    r",\s(?:where|which|whose|who|with|many|most|mostly|mainly|largely|chiefly|including|a|an)\s"
     r"(?:[^,;]|,(?=\s[A-Z])){1,200}"  # a list of names runs on: "from Eritrea, Sudan and"
 )
 # An aside about a part of the people counted: "most of them from Eritrea, Sudan and Somalia".
@@ -1949,7 +1966,34 @@ def _continued(
     if kind is not None:
         # "the oblast" points back to a region, "the town" to a town: not to each other.
         earlier = [m for m in earlier if m.place.kind == kind]
+    if not earlier and back is not None and back.group("type"):
+        return _named_as(article, prev_start, back.group("type"))
     return earlier[0].place if earlier else None
+
+
+def _named_as(article: ArticlePlaces, before: int, kind: str) -> Place | None:
+    """The last place named with the type word that "the camp" points back to, a few
+    paragraphs up: "stormed the Zamzam camp ... the last clinic in the camp"."""
+    text = article.text
+    first = bisect_left(article.mentions, before - _BACK_REACH, key=_start)
+    last = bisect_left(article.mentions, before, key=_start)
+    for m in reversed(article.mentions[first:last]):
+        if m.form != "name" or article.dateline_start <= m.start < article.dateline_end:
+            continue
+        end = m.end
+        if text.startswith(" (", end):  # "al-Hol (al-Hawl) camp"
+            close = text.find(")", end, end + 40)
+            end = close + 1 if close > 0 else end
+        after = text[end : end + 40].split()[:2]
+        if after[:1] == [kind] or (after[1:] == [kind] and after[0] in _TYPE_QUALIFIERS):
+            return m.place
+        if _words_before(text, m.start, 2) == ["of", kind]:  # "the town of Tawila"
+            return m.place
+    return None
+
+
+_BACK_REACH = 2000
+_TYPE_QUALIFIERS = frozenset("refugee displacement idp relief transit border".split())
 
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")

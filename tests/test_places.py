@@ -104,6 +104,10 @@ def test_seed_gold_locations(path: Path) -> None:
         ("In May, 5,000 people fled.", "5,000"),
         ("Of the 2,000 dead, most were children.", "2,000"),
         ("About 700 Rohingya died at sea.", "About 700"),
+        # An armed group after "fled" is what people fled, not where from.
+        ("Some 3,000 fled Boko Haram attacks.", "Some 3,000"),
+        ("Some 3,000 fled al-Shabab fighters.", "Some 3,000"),
+        ("Some 3,000 fled Wagner mercenaries.", "Some 3,000"),
     ],
 )
 def test_no_place_without_context(sentence: str, figure: str) -> None:
