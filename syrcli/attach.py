@@ -499,6 +499,10 @@ def _right_term(
             break
         for t_end, term in terms.get(i, ()):
             if not term.after:
+                if term.category in _MOVEMENT and i and words[i - 1] in ("who", "that"):
+                    main = _main_predicate(t_end, words, terms)
+                    if main is not None:
+                        return main, modal  # "4,000 people who arrived ... have no shelter"
                 return Governor(term, i, t_end), modal
         hit = lex.modals.match(words, i)
         if hit is not None:
@@ -531,6 +535,28 @@ def _right_term(
             continue
         break
     return None, False
+
+
+_MOVEMENT = frozenset({Category.FLED, Category.REFUGEES})
+_MAIN_VERBS = frozenset("are is were was have has had remain remains remained".split())
+
+
+def _main_predicate(j: int, words: Sequence[str], terms: Terms) -> Governor | None:
+    """The main verb's term past a relative clause that ends before `j + 10`: "people who
+    arrived this week have no shelter", "families who fled the shelling were killed"."""
+    for k in range(j, min(len(words), j + 10)):
+        if words[k] in (",", ";", "and", "but", "while", "who", "that", "which"):
+            return None
+        if words[k] not in _MAIN_VERBS:
+            continue
+        m = k + 1
+        while m < len(words) and m < k + 4 and words[m] in AUX:
+            m += 1
+        for t_end, term in terms.get(m, ()):
+            if not term.after and term.category in RIGHT_WINS:
+                return Governor(term, m, t_end)
+        return None
+    return None
 
 
 def _own_clause(words: Sequence[str], terms: Terms, lo: int, j: int) -> bool:
