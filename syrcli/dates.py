@@ -463,7 +463,11 @@ def _context(before: list[str], after: str, sentence: str, pos: int) -> str:
                 return "since" if w == "since" else "skip"  # "since the floods began on 3 March"
             break
     if after[:2] in ("'s", "’s") or _PART_OF_DAY_S.match(after):
-        return "skip"  # "Monday's explosion", "Friday night's quake": another event's day
+        # "were wounded in Saturday's attack": that day's count; "the toll from Monday's
+        # explosion rose to 68", "had been killed in Monday's quakes": a count as told.
+        if _LEVEL.search(sentence) or _PERFECT.search(sentence, 0, pos):
+            return "skip"
+        return "date"
     if before and before[0] in _ATTRIBUTIVE and re.match(r"\s[a-z]", after):
         return "skip"  # "a January 12 ceasefire"
     if before and before[0] in _PERIOD_START and re.match(r"\s(?:and|to|until|-)\s", after):
@@ -475,6 +479,13 @@ def _context(before: list[str], after: str, sentence: str, pos: int) -> str:
     if any(v in _EVENT_VERBS for v in before[:3]):
         return "skip"  # "captured Rabiya ... on Jan. 24", "the war that erupted in 2011"
     return "date"
+
+
+_LEVEL = re.compile(
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|jumped|reached|reaches|stands|stood|toll"
+    r"|increased|passed|past|topped|exceeded|surpassed)\b"
+)
+_PERFECT = re.compile(r"\b(?:has|have|had)\b")
 
 
 # A deadline in a forecast looks ahead: "could slip into famine by September".
