@@ -229,7 +229,7 @@ _WHEN = re.compile(r",\s(?:when|in\swhich)\b")
 _THAT = re.compile(r"\sthat\b")
 _EVENT_VERBS = frozenset(
     "began begun started erupted broke struck launched captured recaptured seized signed "
-    "agreed declared took came landed hit swept attacked stormed overran fell "
+    "agreed declared took landed hit swept attacked stormed overran fell "
     "won invaded withdrew".split()
 )
 _PERIOD_START = frozenset("between from".split())
