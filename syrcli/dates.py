@@ -225,6 +225,7 @@ _PART_OF_DAY_S = re.compile(r"\s(?:night|morning|evening|afternoon)['’]s\b")
 _SUBORDINATE = frozenset("since after following when before until once as which".split())
 # A time the figure's own clause is set in: "in 1994, when the dam overflowed, displacing".
 _WHEN = re.compile(r",\s(?:when|in\swhich)\b")
+_WHEN_BARE = re.compile(r"\swhen\b")
 # What was said then is dated then: "the WHO said on Tuesday that 174 people had been killed".
 _THAT = re.compile(r"\sthat\b")
 _EVENT_VERBS = frozenset(
@@ -437,8 +438,10 @@ def _words_before(sentence: str, pos: int) -> list[str]:
 def _context(before: list[str], after: str, sentence: str, pos: int) -> str:
     """'date', 'since' (a period that ends on the article date) or 'skip' for a date of
     another event, a report or an attribute ("a January 12 ceasefire")."""
-    if _WHEN.match(after):
-        return "date"  # "since 1934, when some 8,500 were killed": the clause's own time
+    if _WHEN.match(after) or (_WHEN_BARE.match(after) and "since" not in before):
+        # "since 1934, when some 8,500 were killed", "began on March 6 when gunmen ...,
+        # killing 13": the clause's own time
+        return "date"
     words = [w for w in before if w not in _NEAR_DATE]
     if words and words[0] in _REPORTING and not _THAT.match(after):
         return "skip"  # "Reuters reported on Monday": when it was said, not counted
