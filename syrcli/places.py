@@ -1513,7 +1513,7 @@ def locate(
     mentions = [m for m in mentions if _ambiguous_ok(m, sentence, article, data)]
     # Landmarks ("towns near the Gaza Strip", "a camp, south of Mosul") locate another place.
     named = [m for m in mentions if m.form == "name" and not (m.near and m.role is Role.OTHER)]
-    if category is Category.RETURNED and not any(m.role is Role.DEST for m in named):
+    if category is Category.RETURNED and not any(m.role in _RETURN_ROLES for m in named):
         home = _by_nationality(mentions, start, end, category, sentence)
         if home is not None:
             return home
@@ -1889,7 +1889,7 @@ def _by_nationality(
     victims = [
         m
         for m in mentions
-        if (m.form == "noun" or (m.form == "adj" and m.head in _VICTIM_HEADS))
+        if (m.form == "noun" or (m.form == "adj" and (m.head in _VICTIM_HEADS or _as_noun(m))))
         and not _AGENCY_FOR.search(sentence, max(0, m.start - 30), m.start)
     ]
     usable_states = [m for m in states if m.role not in (Role.DIRECTION, Role.DEST)]
@@ -1904,6 +1904,16 @@ def _by_nationality(
     if usable_states:
         return usable_states[0].place
     return victims[0].place if victims and category not in _FROM_FIRST else None
+
+
+def _as_noun(m: Mention) -> bool:
+    """A demonym that is its own plural, before a verb: "5,000 Sudanese have fled",
+    "Congolese crossed into Uganda"."""
+    head = m.head or ""
+    return head in _AUXILIARIES or (len(head) > 4 and head.endswith("ed"))
+
+
+_AUXILIARIES = frozenset("have has had were are was is who remain remained".split())
 
 
 # A war as the subject of its toll: "a conflict that has killed", "the war has driven".
@@ -1993,6 +2003,7 @@ def _named_as(article: ArticlePlaces, before: int, kind: str) -> Place | None:
 
 
 _BACK_REACH = 2000
+_RETURN_ROLES = (Role.DEST, Role.ORIGIN, Role.IN, Role.DIRECTION)
 _TYPE_QUALIFIERS = frozenset("refugee displacement idp relief transit border".split())
 
 
