@@ -1632,6 +1632,13 @@ def locate(
         if carried is not None:
             return carried  # "The camp held 12,000, most of them Syrians": the camp named before
     chosen = _by_nationality(mentions, start, end, category, sentence)
+    if (
+        chosen is not None
+        and category in _CASUALTIES
+        and article.default is not None
+        and not any(m.form == "adj" and m.head in _STATE_HEADS for m in mentions)
+    ):
+        chosen = None  # "27 Americans were among those killed": where the article is
     if chosen is not None:
         return chosen
     if article.default is not None and article.default.country and _NATIONAL.search(sentence):
@@ -1899,6 +1906,8 @@ def _by_nationality(
         return pick[0].place if pick else None
     if category is Category.RETURNED and victims:
         return victims[0].place  # returnees go back to their own country
+    if category is Category.DETAINED:
+        victims = []  # "arrested 1,327 foreigners, most of them Venezuelans": held elsewhere
     if category in _FROM_FIRST and victims:
         return min(victims, key=lambda m: _distance(m, start, end)).place
     if usable_states:
