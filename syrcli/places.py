@@ -769,7 +769,8 @@ _TYPE_AFTER = re.compile(
 _TYPE_BEFORE = frozenset(
     "village villages town towns city cities commune communes district districts localities "
     "locality settlement settlements camp camps neighbourhood neighbourhoods neighborhood "
-    "neighborhoods municipality municipalities area areas site sites kibbutz island islands".split()
+    "neighborhoods municipality municipalities area areas site sites kibbutz island islands "
+    "islet islets isle".split()
 )
 # "the Greek island of Samos", "the Turkish town of Akcakale": the adjective gives the country.
 _TYPES = "|".join(sorted(_TYPE_BEFORE))
@@ -1513,6 +1514,9 @@ def locate(
     mentions = [m for m in mentions if _ambiguous_ok(m, sentence, article, data)]
     # Landmarks ("towns near the Gaza Strip", "a camp, south of Mosul") locate another place.
     named = [m for m in mentions if m.form == "name" and not (m.near and m.role is Role.OTHER)]
+    antecedent = _where_antecedent(sentence, start, named)
+    if antecedent is not None:
+        return antecedent  # "a camp in Suruc, where 4,500 people were living in tents"
     if category is Category.RETURNED and not any(m.role in _RETURN_ROLES for m in named):
         home = _by_nationality(mentions, start, end, category, sentence)
         if home is not None:
@@ -1561,8 +1565,17 @@ def locate(
             and all(_PART_ASIDE.match(sentence, a) for a, _b in asides)
         ):
             named = []  # "most of them from Eritrea": where some came from, not where they are
-        elif not outside and category in _FROM_FIRST and any(m.role is Role.DEST for m in named):
-            named = []  # "fled the country, most of them to Lebanon, Jordan and Turkey"
+        elif (
+            not outside
+            and category in _FROM_FIRST
+            and (
+                any(m.role is Role.DEST for m in named)
+                or all(_MAJORITY.match(sentence, a) for a, _b in asides)
+            )
+        ):
+            # "fled the country, most of them to Lebanon, Jordan and Turkey", "left their
+            # country, the vast majority for other countries in Latin America"
+            named = []
         else:
             named = outside or named
     same = [m for m in named if not _CLAUSE_GAP.search(sentence, *_between(m, start, end))]
@@ -1671,6 +1684,23 @@ def locate(
     return _article_level(article, category, sentence)
 
 
+def _where_antecedent(sentence: str, start: int, named: list[Mention]) -> Place | None:
+    """The place a ", where ..." clause holding the figure is about, when the clause names
+    no place of its own where it happens."""
+    at = sentence.rfind(", where ", 0, start)
+    if at < 0 or _CLAUSE_END.search(sentence, at, start):
+        return None
+    if any(m.start > at and m.role is Role.IN for m in named):
+        return None  # "..., where in the town of Moria 5,000 are waiting": that town
+    before = [m for m in named if m.end <= at]
+    if not before or at - before[-1].end > 1:
+        return None
+    first = len(before) - 1
+    while first > 0 and _LIST_JOIN.fullmatch(sentence, before[first - 1].end, before[first].start):
+        first -= 1  # "In Lajeado and Estrela, where ...": the list's first place
+    return before[first].place
+
+
 _HOST_VERB = re.compile(
     r"\b(?:hosts|hosting|hosted|host|has\staken\sin|takes\sin|shelters|sheltering)\b"
 )
@@ -1733,14 +1763,16 @@ _PEOPLE_FROM = re.compile(
 )
 _LIST_GAP = re.compile(r",\s|,?\s(?:and|or)\s")
 _ASIDE = re.compile(
-    r",\s(?:where|which|whose|who|with|many|most|mostly|mainly|largely|chiefly|including|a|an)\s"
+    r",\s(?:where|which|whose|who|with|many|most|mostly|mainly|largely|chiefly|including|a|an"
+    r"|one\sof|the\s(?:vast\s)?majority)\s"
     r"(?:[^,;]|,(?=\s[A-Z])){1,200}"  # a list of names runs on: "from Eritrea, Sudan and"
 )
 # An aside about a part of the people counted: "most of them from Eritrea, Sudan and Somalia".
 _PART_ASIDE = re.compile(
     r",\s(?:(?:many|most)\sof\s(?:them|whom)\s(?!in\s|on\s|at\s|near\s)"
-    r"|(?:mostly|mainly|largely|chiefly)\sfrom\s)"
+    r"|(?:mostly|mainly|largely|chiefly)\sfrom\s|the\s(?:vast\s)?majority\s)"
 )
+_MAJORITY = re.compile(r",\sthe\s(?:vast\s)?majority\s")
 _CLAUSE_GAP = re.compile(
     r";|,\s(?:while|whereas|but|as(?!\swell\sas))\s|\s(?:while|whereas)\s|(?<!such)(?<!known)(?<!well)\sas\s(?=[A-Z])"
 )

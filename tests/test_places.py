@@ -108,6 +108,8 @@ def test_seed_gold_locations(path: Path) -> None:
         ("Some 3,000 fled Boko Haram attacks.", "Some 3,000"),
         ("Some 3,000 fled al-Shabab fighters.", "Some 3,000"),
         ("Some 3,000 fled Wagner mercenaries.", "Some 3,000"),
+        # A hospital named for Jerusalem in Arabic is no place in Israel.
+        ("A strike on the al-Quds hospital killed 27 people.", "27"),
     ],
 )
 def test_no_place_without_context(sentence: str, figure: str) -> None:
