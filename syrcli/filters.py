@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from syrcli.attach import CHANGE_VERBS, FUNCTION_WORDS, LEFT_LINKS, POPULATION, WEEKDAYS
 from syrcli.lexicon import Lexicon
 from syrcli.numbers import NUMBER_WORDS, Quantity
+from syrcli.places import is_people_noun
 from syrcli.tokens import Token
 
 MONTHS = frozenset(
@@ -173,11 +174,12 @@ _REFUGEE_WORDS = frozenset("refugees refugee asylum migrants".split())
 
 
 def _home_to_refugees(q: Quantity, words: Sequence[str]) -> bool:
-    return (
-        q.first >= 2
-        and words[q.first - 2 : q.first] == ["home", "to"]
-        and not _REFUGEE_WORDS.isdisjoint(words[q.last : q.last + 4])
-    )
+    if q.first < 2 or words[q.first - 2 : q.first] != ["home", "to"]:
+        return False
+    after = words[q.last : q.last + 4]
+    # "home to 540,000 registered Syrians": registered abroad, so refugees.
+    registered = after[:1] == ["registered"] and len(after) > 1 and is_people_noun(after[1])
+    return registered or not _REFUGEE_WORDS.isdisjoint(after)
 
 
 _YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")

@@ -142,6 +142,16 @@ def spelling_of(name: str) -> str:
     return " ".join([w.lower() for w in head] + [core] + tail)
 
 
+
+def is_people_noun(word: str) -> bool:
+    """Whether `word` names the people of a country ("Syrians", "Afghans").
+
+    >>> is_people_noun("Syrians"), is_people_noun("voters")
+    (True, False)
+    """
+    entry = _lookup(_data(), place_key(word))
+    return entry is not None and entry.form == "noun"
+
 # --- loading the data (lazily, once) -----------------------------------------------------
 
 _CURATED_KEYS = {"words", "place", "demonym"}
