@@ -132,6 +132,8 @@ def article_date(text: str) -> dt.date | None:
     True
     >>> article_date("Flash Update #3\\n\\nPeriod covered: 20–22 May 2024\\n\\nKEY POINTS")
     datetime.date(2024, 5, 22)
+    >>> article_date("NIGER: Snapshot (as of 31 May 2022)\\n\\nKey figures")
+    datetime.date(2022, 5, 31)
     """
     head = _URLISH.sub(lambda m: " " * len(m.group()), text[:_HEAD_CHARS])
     lines = head.split("\n")
@@ -198,11 +200,16 @@ def _is_date_line(line: str, m: re.Match[str]) -> bool:
     before = line[: m.start()]
     if _LABEL.search(before[-25:]):
         return True
+    if _AS_OF.search(before[-12:]) and re.search(rf"\b{_YEAR}\b", m.group()):
+        return True  # "Humanitarian Snapshot (as of 31 May 2022)", "valid as of 15 October 2024"
     if _SEGMENT.search(before[-16:]) and not _SEGMENT_WORDS.match(line, m.end()):
         return True  # "UNHCR Operational Update | Afghanistan Situation | 30 Nov 2023"
     rest = (before + line[m.end() :]).strip()
     words = re.findall(r"[A-Za-z]{2,}", rest)
     return len(rest) <= 45 and len(words) <= 6
+
+
+_AS_OF = re.compile(r"\bas\sof\s\Z", re.I)
 
 
 def _year_hint(lines: list[str]) -> int | None:
