@@ -45,7 +45,7 @@ AUX = frozenset(
     just since mostly mainly largely currently still either both each more others other
     of them so far
     in total altogether apparently believed thought feared said say says reported
-    reportedly estimated to having been had""".split()
+    reportedly estimated to having been had remain remained remains""".split()
 )
 STOP_NP = frozenset(
     """were was is are be been being have has had who that which in into from to on at by

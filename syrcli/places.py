@@ -911,6 +911,8 @@ def _unknown_place(text: str, s: int, e: int) -> bool:
     if _TYPE_AFTER.match(text, e) or _APPOSITION.match(text, e):
         return True
     before = _words_before(text, s, 4)
+    if text[e - 2 : e] in ("'s", "’s") and not (before and before[0] in _LOCATIVE):
+        return False  # "17 of Haftar's fighters": a person's, not a place
     if len(before) >= 2 and before[0] == "of" and before[1] in _TYPE_BEFORE:
         return True
     if len(before) >= 3 and before[:2] == ["as", "such"] and before[2] in _TYPE_BEFORE:
@@ -1700,7 +1702,7 @@ def _where_antecedent(sentence: str, start: int, named: list[Mention]) -> Place 
     at = sentence.rfind(", where ", 0, start)
     if at < 0 or _CLAUSE_END.search(sentence, at, start):
         return None
-    if any(m.start > at and m.role is Role.IN for m in named):
+    if any(at < m.start < start and m.role is Role.IN for m in named):
         return None  # "..., where in the town of Moria 5,000 are waiting": that town
     before = [m for m in named if m.end <= at]
     if not before or at - before[-1].end > 1:
