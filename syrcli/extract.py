@@ -241,6 +241,26 @@ def _same_count(q: Quantity, tokens: Sequence[Token], words: Sequence[str]) -> b
     )
 
 
+def _gapped(q: Quantity, prev: Quantity, tokens: Sequence[Token], words: Sequence[str]) -> bool:
+    """A list that leaves the verb out: "Hungary has received 169,000, Slovakia 113,000 and
+    Romania 79,000"; "six were from Cumilla and five from Chattogram"."""
+    i, n = q.first, len(words)
+    after = words[q.last] if q.last < n else "."
+    if after in ("from", "in") and i >= 1 and words[i - 1] == "and":
+        # the same preposition and a name after both numbers: parallel parts
+        return (
+            after in words[prev.last : prev.last + 3]
+            and q.last + 1 < n
+            and tokens[q.last + 1].text[:1].isupper()
+        )
+    if after not in (",", "and", ".", ";", ")"):
+        return False
+    j = i
+    while j > 0 and i - j < 3 and tokens[j - 1].text[:1].isupper() and tokens[j - 1].kind == "word":
+        j -= 1
+    return j < i and j > prev.last and j >= 1 and words[j - 1] in (",", "and")
+
+
 def _has_term(words: list[str], lex: Lexicon) -> bool:
     """Whether lower-cased `words` hold the key word of some term, also inside a long word
     that text cut from a PDF glued together ("weredisplaced")."""
@@ -361,6 +381,7 @@ def _sentence_figures(
             and (
                 words[q.first - 1] in SUBTOTAL
                 or (np.term is None and _same_count(q, tokens, words))
+                or (np.term is None and _gapped(q, out[-1][0], tokens, words))
             )
         ):
             gov, projection = out[-1][1], out[-1][3]  # "killed 1,739, including 647 children"

@@ -95,8 +95,10 @@ def not_a_figure(
     ):
         label = words[q.first - 1]
         counts_after = label in WEEKDAYS and last < n and tokens[last].kind == "word"
+        grouped = "," in core_tok.text  # "Slovakia 113,000": a count; "Resolution 2254" a label
         if (
-            len(label) > 2
+            not grouped
+            and len(label) > 2
             and label not in lex.vocabulary
             and label not in FUNCTION_WORDS
             and not counts_after  # "Last Wednesday 12 Syrians drowned" counts people

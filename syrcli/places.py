@@ -1639,6 +1639,12 @@ def locate(
                 and _before(sentence, m.start) not in _WHOLE
                 # "in Idlib and Hama governorates": a list of peers, not a town inside
                 and not any(_LIST_JOIN.fullmatch(sentence, e.end, m.start) for e in explicit)
+                # "six were from Cumilla and five from Chattogram": the other part's town
+                and not (
+                    m.end <= start
+                    and explicit[0].start >= end
+                    and _COORDINATED.search(sentence, m.end, start)
+                )
             ]
             war_toll = category is Category.KILLED and _WAR.search(sentence)
             if (
@@ -1756,7 +1762,9 @@ def _offset(article: ArticlePlaces, sentence: str, sentence_start: int | None) -
 
 
 # A figure listed right after its place: "Peru with 1.5 million", "Brazil (510,000)".
-_LISTED = re.compile(r"\s(?:with|has)\s(?:about\s|some\s|around\s|nearly\s|almost\s)?|\s\(")
+_LISTED = re.compile(
+    r"\s(?:with|has)\s(?:about\s|some\s|around\s|nearly\s|almost\s)?|\s\(|\s"
+)  # "followed by Peru with 1.5 million", "Nagaon (5.13 lakh)", "Slovakia 113,000"
 # Another figure in the sentence, which a place may belong to instead.
 _NUMBER = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*\d?")
 _ANOTHER = re.compile(r"\b(?:another|a\sfurther|other)\s$")
@@ -1894,6 +1902,16 @@ def _distance(m: Mention, start: int, end: int) -> int:
     return start - m.end if m.end <= start else max(0, m.start - end)
 
 
+def _reach(m: Mention, start: int, end: int, sentence: str) -> int:
+    """`_distance`, farther for a place before the figure across "and": "six were from
+    Cumilla and five from Chattogram" puts the five in Chattogram."""
+    far = m.end <= start and _COORDINATED.search(sentence, m.end, start) is not None
+    return _distance(m, start, end) + (40 if far else 0)
+
+
+_COORDINATED = re.compile(r"\band\b")
+
+
 def _choose(
     named: list[Mention], start: int, end: int, category: Category, sentence: str = ""
 ) -> Place | None:
@@ -1904,7 +1922,7 @@ def _choose(
             m for m in same if m.role is Role.IN and sentence and _in_settlement(sentence, m.start)
         ]
         if typed or same:
-            best = min(typed or same, key=lambda m: _distance(m, start, end))
+            best = min(typed or same, key=lambda m: _reach(m, start, end, sentence))
             # "in Idlib and Hama governorates": a list is about its first place
             listed = [
                 m
