@@ -667,6 +667,13 @@ def _scan(text: str, data: _Data) -> list[Mention]:
             if _worth_guessing(text, s, e, tokens, known):
                 _guess(text, tokens, data, mentions, known)
             continue
+        lead = hits[0][0]
+        if lead >= 2 and text[tokens[lead - 1][0] : tokens[lead - 1][1]] in ("in", "of", "near"):
+            # "an air strike on Kafr Zita in Hama province": a name the gazetteer lacks,
+            # then a known one
+            head = tokens[: lead - 1]
+            if _worth_guessing(text, s, head[-1][1], head, known):
+                _guess(text, head, data, mentions, known)
         found = len(mentions)
         for i, j, rel_end, entry in hits:
             start, end = tokens[i][0], s + rel_end
@@ -706,6 +713,15 @@ def _scan(text: str, data: _Data) -> list[Mention]:
                         (_IN_WIDER.fullmatch(gap) or _TYPE_IN_WIDER.fullmatch(gap))
                         and prev.place.country in (None, mention.place.country)
                         and _KIND_RANK[mention.place.kind] < _KIND_RANK[prev.place.kind]
+                    )
+                    or (
+                        # "an attack on Khan Sheikhoun in Idlib province": the province
+                        # says where the town is
+                        _BARE_IN.fullmatch(gap)
+                        and prev.place.kind == "city"
+                        and (mention.place.kind == "region" or _REGION_AFTER.match(text, end))
+                        and mention.place.country is not None
+                        and prev.place.country in (None, mention.place.country)
                     )
                 ):
                     # "Nowshera district of Khyber Pakhtunkhwa", "El Geneina, the capital of
@@ -764,6 +780,7 @@ _EDGE_OF = re.compile(
     r",\s(?:just\s)?(?:outside|on\sthe\s(?:[a-z-]{1,20}\s)?(?:edge|edges|outskirts|fringes?)\sof)"
     r"\s(?:the\s)?(?:city\sof\s|town\sof\s)?"
 )
+_BARE_IN = re.compile(r"\sin\s(?:the\s)?(?:(?:north|south|east|west|central)(?:ern)?\s)?")
 _IN_WIDER = re.compile(r",\s(?:in|near)\s(?:the\s)?(?:[a-z]{1,30}(?:-[a-z]{1,30})?\s)?")
 
 
@@ -889,6 +906,11 @@ def _looks_like_name(name: str, data: _Data) -> bool:
 
 
 _ATTACKS = frozenset("attack attacks raid raids strike strikes assault offensive".split())
+# What a leader or group has: "Haftar's forces", "Assad's regime", "Hemedti's men".
+_FOLLOWERS = _ATTACKS | frozenset(
+    "forces fighters troops militia militias army men supporters loyalists regime government "
+    "rule push campaign bombardment shelling".split()
+)
 _FLED = frozenset("fled fleeing escaped evacuated".split())
 # A name that is the whole object of "fled": what follows ends the phrase.
 _OBJECT_END = re.compile(
@@ -911,8 +933,11 @@ def _unknown_place(text: str, s: int, e: int) -> bool:
     if _TYPE_AFTER.match(text, e) or _APPOSITION.match(text, e):
         return True
     before = _words_before(text, s, 4)
-    if text[e - 2 : e] in ("'s", "’s") and not (before and before[0] in _LOCATIVE):
-        return False  # "17 of Haftar's fighters": a person's, not a place
+    if text[e - 2 : e] in ("'s", "’s") and (
+        not (before and before[0] in _LOCATIVE)
+        or text[e + 1 : e + 30].split(" ", 1)[0].lower() in _FOLLOWERS
+    ):
+        return False  # "17 of Haftar's fighters", "the toll from Haftar's offensive"
     if len(before) >= 2 and before[0] == "of" and before[1] in _TYPE_BEFORE:
         return True
     if len(before) >= 3 and before[:2] == ["as", "such"] and before[2] in _TYPE_BEFORE:
@@ -1534,8 +1559,13 @@ def locate(
         if home is not None:
             return home
     for m in named:
-        if m.end <= start and _LISTED.fullmatch(sentence, m.end, start):
-            return m.place  # "followed by Peru with 1.5 million, Brazil with 510,000"
+        if m.end <= start and (
+            _HAS.fullmatch(sentence, m.end, start)  # "Ukraine has about 3.7 million"
+            or (_in_list(sentence, m) and _LISTED.fullmatch(sentence, m.end, start))
+        ):
+            # "followed by Peru with 1.5 million, Brazil with 510,000", "Slovakia 113,000";
+            # not "docked in Pemba with 1,400 displaced people from Palma"
+            return m.place
     if category in _CASUALTIES:
         # "13 soldiers, including peacekeepers from South Africa": where the dead came from.
         gone: list[Mention] = []
@@ -1837,13 +1867,23 @@ def _possessor(sentence: str, m: Mention, named: list[Mention]) -> bool:
     )
 
 
+def _in_list(sentence: str, m: Mention) -> bool:
+    """Whether a place is an item of a list of places and counts: after "followed by", a
+    comma or "and"."""
+    return _LIST_LEAD.search(sentence, max(0, m.start - 14), m.start) is not None
+
+
+_HAS = re.compile(r"\s(?:has|had)\s(?:about\s|some\s|around\s|nearly\s|almost\s)?")
+_LIST_LEAD = re.compile(r"(?:followed\sby|,|\band|\bthen)\s\Z")
+
+
 def _owned_elsewhere(sentence: str, start: int, end: int, m: Mention, named: list[Mention]) -> bool:
     """Whether a place belongs to another figure of the sentence: "105 were killed in
     Jajarkot and 52 in Rukum West" (Jajarkot is the 105's), "2 million crossed, including
     600,000 who sought refuge in Chad" (Chad is the 600,000's)."""
     if m.start >= end:
         listed = _LISTED.match(sentence, m.end)
-        if listed and _NUMBER.match(sentence, listed.end()):
+        if listed and _in_list(sentence, m) and _NUMBER.match(sentence, listed.end()):
             return True  # "followed by Khyber Pakhtunkhwa with 264": the 264's place
         if _PART_IN.search(sentence, end, m.start):
             return True  # "690,000 across the region, 190,000 of them in Hatay": the part's
