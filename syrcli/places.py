@@ -1620,7 +1620,14 @@ def locate(
             named = []
         else:
             named = outside or named
-    same = [m for m in named if not _CLAUSE_GAP.search(sentence, *_between(m, start, end))]
+    headline = not sentence.rstrip().endswith((".", "!", "?", '"', "”"))
+    same = [
+        m
+        for m in named
+        if not _CLAUSE_GAP.search(sentence, *_between(m, start, end))
+        # a headline's "... as famine looms in Bay region": another clause
+        and not (headline and _HEADLINE_AS.search(sentence, *_between(m, start, end)))
+    ]
     named = same if same else named
     named = [
         m
@@ -1823,6 +1830,7 @@ _PART_ASIDE = re.compile(
     r"|(?:mostly|mainly|largely|chiefly)\sfrom\s|the\s(?:vast\s)?majority\s)"
 )
 _MAJORITY = re.compile(r",\sthe\s(?:vast\s)?majority\s")
+_HEADLINE_AS = re.compile(r"\sas\s(?!many\b|much\b|well\b|part\b|high\b|far\b)[a-z]")
 _CLAUSE_GAP = re.compile(
     r";|,\s(?:while|whereas|but|as(?!\swell\sas))\s|\s(?:while|whereas)\s|(?<!such)(?<!known)(?<!well)\sas\s(?=[A-Z])"
 )
