@@ -68,6 +68,8 @@ def test_idetect_recall_floor() -> None:
         # and 0.812, date 0.944 and 0.771.
         ("heldout17", 0.85, 0.80, 0.90),
         ("heldout18", 0.86, 0.78, 0.75),
+        # Untouched when committed; first score typed F1 0.920, location 0.837, date 0.980.
+        ("heldout19", 0.90, 0.80, 0.95),
     ],
 )
 def test_heldout_articles(folder: str, typed_f1: float, location: float, date: float) -> None:
