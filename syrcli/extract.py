@@ -155,11 +155,19 @@ ARTICLE_LENGTH = 1000
 
 
 def _about_harm(text: str, lex: Lexicon) -> bool:
-    """Whether an article names war, violence or disaster anywhere (the contract's scope)."""
+    """Whether an article is about war, violence or disaster (the contract's scope): it names
+    them, and it is no match report that names one in passing."""
     words = _LETTERS.findall(text.lower())
     table = lex.context
     first = table.first_words
-    return any(w in first and table.match(words, i) for i, w in enumerate(words))
+    harm = {w for i, w in enumerate(words) if w in first and table.match(words, i)}
+    if not harm:
+        return False
+    return len(harm) > _FEW_HARMS or len(lex.sport.intersection(words)) < _MATCH_REPORT
+
+
+_FEW_HARMS = 2  # distinct words of harm a match report may name in passing
+_MATCH_REPORT = 4  # distinct words of sport that make a match report
 
 
 Span = tuple[int, int]

@@ -97,6 +97,7 @@ class Lexicon:
     modals: PhraseTable[bool]
     projection_markers: PhraseTable[bool]
     context: PhraseTable[bool]  # war, violence or disaster: what makes an article count
+    sport: frozenset[str]  # words of a match report: "wickets", "goalkeeper", "league"
     term_words: frozenset[str]  # every word that begins a category term
     term_keys: frozenset[str]  # the longest word of every term: a sentence without one has none
     vocabulary: frozenset[str]  # every word the file knows
@@ -119,7 +120,7 @@ _SHAPE: dict[str, Any] = {
     "not_people": {"words": list, "after_phrases": dict, "before_phrases": dict},
     "categories": dict,
     "projection": {"modals": list, "sentence": list},
-    "context": {"words": list},
+    "context": {"words": list, "sport": list},
 }
 
 
@@ -212,10 +213,19 @@ def build(data: dict[str, Any]) -> Lexicon:
         context=PhraseTable(
             (words_of(p), True) for p in _strings(data["context"]["words"], "context.words")
         ),
+        sport=_single_words(_strings(data["context"]["sport"], "context.sport"), "context.sport"),
         term_words=frozenset(words[0] for words, _ in terms if words[0].isalpha()),
         term_keys=frozenset(_key(words + t.after) for words, t in terms),
         vocabulary=frozenset(w for w in vocabulary if w.isalpha()),
     )
+
+
+def _single_words(items: list[str], where: str) -> frozenset[str]:
+    """Words of letters only, as an article is read for them: "half-time" would never match."""
+    bad = [w for w in items if not w.isalpha()]
+    if bad:
+        raise LexiconError(f"{where}: not single words of letters: {bad}")
+    return frozenset(w.lower() for w in items)
 
 
 # Words too common to stand for a term when a sentence is screened for one.
