@@ -356,6 +356,11 @@ def _stop(pool: Pool) -> None:
     stopper = threading.Thread(target=terminate, name="syrcli-pool-stop", daemon=True)
     stopper.start()
     stopper.join(timeout=STOP_WAIT)
+    # The pool's handler may have replaced a killed worker before terminate() stopped it.
+    for worker in list(getattr(pool, "_pool", ())):
+        if worker.is_alive():
+            worker.kill()
+        worker.join(timeout=1)
 
 
 def _run_dask(
