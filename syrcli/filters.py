@@ -59,6 +59,11 @@ def not_a_figure(
         and (len(before) > 1 and not lex.units.match(words, first - 1))
     ):
         return True  # FTSE 100, A 320, UPDATE 3
+    if q.digits and (
+        _LEADING_ZERO.fullmatch(core_tok.text)
+        or (_BARE_DIGITS.fullmatch(core_tok.text) and not lex.units.match(words, last))
+    ):
+        return True  # "071-9310145", "call 9310145": a phone number, not a count
     if q.digits:
         # Glued to letters or marks on the left: M5, COVID-19, #3, 02/02, 6:56, $5.
         if core_tok.glued and first > 0 and _identifier_head(tokens[first - 1]):
@@ -184,6 +189,8 @@ def _home_to_refugees(q: Quantity, words: Sequence[str]) -> bool:
     return registered or not _REFUGEE_WORDS.isdisjoint(after)
 
 
+_LEADING_ZERO = re.compile(r"0\d{1,12}")
+_BARE_DIGITS = re.compile(r"\d{7,15}")
 _YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
 
 

@@ -88,6 +88,8 @@ class Term:
 class Lexicon:
     qualifiers_before: PhraseTable[Qualifier]
     qualifiers_after: PhraseTable[Qualifier]
+    qualifiers_verbs: PhraseTable[Qualifier]  # "toll passes 7,000": over, after a level noun
+    verb_subjects: frozenset[str]  # the level nouns: "toll", "arrivals"
     vague: PhraseTable[int]
     units: PhraseTable[str]
     not_people: frozenset[str]
@@ -114,7 +116,7 @@ def words_of(phrase: str) -> tuple[str, ...]:
 
 
 _SHAPE: dict[str, Any] = {
-    "qualifiers": {"before": dict, "after": dict},
+    "qualifiers": {"before": dict, "after": dict, "verbs": dict, "verb_subjects": list},
     "vague": dict,
     "units": dict,
     "not_people": {"words": list, "after_phrases": dict, "before_phrases": dict},
@@ -163,7 +165,7 @@ def build(data: dict[str, Any]) -> Lexicon:
     """Check the parsed TOML and build the lookup tables."""
     _check_shape(data, _SHAPE, "lexicon")
     quals = data["qualifiers"]
-    for side in ("before", "after"):
+    for side in ("before", "after", "verbs"):
         _enum_keys(quals[side], Qualifier, f"qualifiers.{side}")
     _enum_keys(data["categories"], Category, "categories")
 
@@ -188,6 +190,10 @@ def build(data: dict[str, Any]) -> Lexicon:
     return Lexicon(
         qualifiers_before=qualifier_table("before"),
         qualifiers_after=qualifier_table("after"),
+        qualifiers_verbs=qualifier_table("verbs"),
+        verb_subjects=_single_words(
+            _strings(quals["verb_subjects"], "qualifiers.verb_subjects"), "verb_subjects"
+        ),
         vague=PhraseTable((words_of(p), v) for p, v in data["vague"].items()),
         units=PhraseTable(
             (words_of(p), unit)

@@ -279,6 +279,20 @@ def find_quantities(
     return found
 
 
+_SPREAD = frozenset("range ranges ranged ranging vary varies varied varying".split())
+
+
+def _level_subject(words: Sequence[str], verb: int, floor: int, lex: Lexicon) -> bool:
+    """A noun of count a few words before the verb, in the same clause: "toll passes",
+    "refugee arrivals in Chad near"."""
+    for k in range(verb - 1, max(floor, verb - 4) - 1, -1):
+        if words[k] in lex.verb_subjects:
+            return True
+        if not words[k].isalpha():
+            return False
+    return False
+
+
 def _qualify(
     words: Sequence[str],
     tokens: Sequence[Token],
@@ -298,6 +312,11 @@ def _qualify(
             break
         first, qualifier = hit
         chain.insert(0, qualifier)
+    if not chain:
+        verb = lex.qualifiers_verbs.match_ending(words, first)
+        if verb is not None and verb[0] > floor and _level_subject(words, verb[0], floor, lex):
+            first, qualifier = verb  # "Death toll passes 7,000", "arrivals near 400,000"
+            chain.append(qualifier)
     between = first - 1 >= floor and words[first - 1] == "between" if first > 0 else False
     second = _range_end(words, tokens, core, text, base, lex, between)
     superseded = False
@@ -308,6 +327,9 @@ def _qualify(
         low = core.amount * (second.scale if core.scale == 1 else core.scale)
         high = second.value
         starts_from = first > 0 and words[first - 1] == "from" and words[core.last] == "to"
+        if starts_from and first > 1 and words[first - 2] in _SPREAD:
+            starts_from = False  # "estimates range from 4,000 to 11,300": a range, not a change
+            first -= 1
         if starts_from:
             superseded = True  # "from 100 to 150" reports a change; 150 is read on its own
         elif high > low:
