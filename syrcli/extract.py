@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import deque
 from collections.abc import Iterator, Sequence
 from functools import cache
 
@@ -34,9 +35,10 @@ from syrcli.attach import (
 )
 from syrcli.filters import not_a_figure
 from syrcli.lexicon import Lexicon, Term, load
-from syrcli.model import Category, Figure
+from syrcli.model import Category, Figure, Qualifier
 from syrcli.numbers import NUMBER_WORDS, Quantity, find_quantities
 from syrcli.sentences import iter_spans
+from syrcli.tables import TableCount, table_counts
 from syrcli.tokens import Token, tokenize
 
 # A sentence without a digit or a number word holds no figure: skip it before tokenizing.
@@ -67,7 +69,20 @@ def iter_figures(
     home: str | None = None  # the country of the article's place
     dated = False
     last: tuple[int, Governor] | None = None  # the last figure's end and governor
+    cells = deque(table_counts(text, lex))  # counts in flattened tables, in text order
+    rows = {c.row for c in cells}
     for (start, end), following in _with_next(iter_spans(text)):
+        if cells and cells[0].start < end:
+            if article is None:
+                article = places.article_places(text)
+                home = article.default.country if article.default else None
+            if not dated:
+                published = dates.article_date(text) or article_date
+                dated = True
+            while cells and cells[0].start < end:
+                yield _table_figure(cells.popleft(), text, file, article, published)
+        if rows and any(a <= start and end <= b for a, b in rows):
+            continue  # a table row: its counts came from its columns
         sentence = text[start:end]
         words = _LETTERS.findall(sentence.lower())
         if not _DIGIT.search(sentence) and COUNT_WORDS.isdisjoint(words):
@@ -141,6 +156,46 @@ def iter_figures(
                 projection=projection,
                 sentence=sentence,
             )
+
+
+def _table_figure(
+    count: TableCount,
+    text: str,
+    file: str,
+    article: places.ArticlePlaces,
+    published: dt.date | None,
+) -> Figure:
+    """A count from a table's column, about the place its row names."""
+    a, b = count.label
+    named = [m for m in article.mentions if a <= m.start and m.end <= b and m.form == "name"]
+    if named:
+        place: places.Place | None = named[0].place
+    else:
+        label = _LABEL_NOISE.sub("", text[a:b]).strip()
+        country = article.default.country if article.default else None
+        place = places.Place(label, country, "city") if label else None
+    r0, r1 = count.row
+    return Figure(
+        file=file,
+        start=count.start,
+        end=count.end,
+        text=text[count.start : count.end],
+        value=count.value,
+        value_max=None,
+        qualifier=Qualifier.EXACT,
+        vague=False,
+        category=count.category,
+        term=count.column,
+        unit=count.unit,
+        location=place.name if place else None,
+        country=place.country if place else None,
+        date=published.isoformat() if published else None,
+        projection=False,
+        sentence=text[r0:r1],
+    )
+
+
+_LABEL_NOISE = re.compile(r"\([^)]{0,60}\)|\d+(?:-\d+)?")
 
 
 _Found = tuple[Quantity, Governor, str, bool, str]
