@@ -156,6 +156,8 @@ def article_date(text: str) -> dt.date | None:
                     continue  # a bare year is no date line
                 return _complete(found, year_hint)
     for line in periods:
+        if _OPEN_PERIOD.search(line):
+            continue  # "15 April 2023 to date": no end to date the report by
         # No date line but the period a report covers: the report is as of the period's end.
         ends = [_parse(m) for m in _DATE.finditer(line)]
         ends = [f for f in ends if f.month is not None and (f.year or year_hint)]
@@ -164,6 +166,7 @@ def article_date(text: str) -> dt.date | None:
     return None
 
 
+_OPEN_PERIOD = re.compile(r"\b(?:to\sdate|present|onwards?|ongoing)\b", re.I)
 _PUBLISHED = re.compile(r"\s{0,4}(?:Published|Updated|Posted|Date|Issued|Released)\b", re.I)
 _PERIOD_LINE = re.compile(
     r"\s{0,4}(?:Period\scovered|Reporting\speriod|Period|Covering|Coverage)\b", re.I
@@ -200,7 +203,7 @@ def _is_date_line(line: str, m: re.Match[str]) -> bool:
     before = line[: m.start()]
     if _LABEL.search(before[-25:]):
         return True
-    if _AS_OF.search(before[-12:]) and re.search(rf"\b{_YEAR}\b", m.group()):
+    if _AS_OF.search(before[-24:]) and re.search(rf"\b{_YEAR}\b", m.group()):
         return True  # "Humanitarian Snapshot (as of 31 May 2022)", "valid as of 15 October 2024"
     if _SEGMENT.search(before[-16:]) and not _SEGMENT_WORDS.match(line, m.end()):
         return True  # "UNHCR Operational Update | Afghanistan Situation | 30 Nov 2023"
@@ -209,7 +212,9 @@ def _is_date_line(line: str, m: re.Match[str]) -> bool:
     return len(rest) <= 45 and len(words) <= 6
 
 
-_AS_OF = re.compile(r"\bas\sof\s\Z", re.I)
+# Only a header's "as of": "(as of 31 May 2022)", "All information valid as of ...", not a
+# sentence's "which stood at 2.1 million as of 30 June 2023".
+_AS_OF = re.compile(r"(?:\(|\bvalid\s|\bdata\s|\bfigures\s|\bsituation\s)as\sof\s\Z", re.I)
 
 
 def _year_hint(lines: list[str]) -> int | None:
@@ -272,13 +277,19 @@ def figure_date(sentence: str, start: int, end: int, published: dt.date | None) 
     fallback = published.isoformat() if published else None
     wire = _WIRE.match(sentence)
     filed = wire.end() if wire and wire.end() <= start else 0  # "AMMAN, May 10 (AP) —"
+    found = _candidates(sentence, published)
+    if len(found) > _NEAREST:
+        # A sentence with hundreds of dates: the figure's own is among the nearest.
+        found = tuple(sorted(found, key=lambda f: _gap(f[1], start, end))[:_NEAREST])
     candidates = [
         c
-        for (m_start, m_end), c in _candidates(sentence, published)
+        for (m_start, m_end), c in found
         if not (m_start < end and m_end > start)  # the figure itself ("2,000" is no year)
         and m_start >= filed  # the dateline's date is the article's, not the figure's
         and not _CLAUSE_BREAK.search(sentence, min(c.end, end), max(c.start, start))
         and not (c.start >= end and _WHICH.search(sentence, end, c.start))
+        # "The appeal came on Tuesday, after 5,000 fled": the figure's clause has its own time
+        and not (c.end <= start and _AFTER_CLAUSE.search(sentence, c.end, start))
     ]
     if not candidates:
         return fallback
@@ -298,6 +309,8 @@ _CLAUSE_BREAK = re.compile(
 # A relative clause after the figure tells of something else: "... held in centres,
 # according to UNHCR, which said it had moved 150 people ... on Tuesday".
 _WHICH = re.compile(r",\s(?:which|who)\s")
+_NEAREST = 12
+_AFTER_CLAUSE = re.compile(r",\s(?:after|before)\s")
 
 
 def _gap(c: _Candidate, start: int, end: int) -> int:
@@ -445,7 +458,9 @@ def _words_before(sentence: str, pos: int) -> list[str]:
 def _context(before: list[str], after: str, sentence: str, pos: int) -> str:
     """'date', 'since' (a period that ends on the article date) or 'skip' for a date of
     another event, a report or an attribute ("a January 12 ceasefire")."""
-    if _WHEN.match(after) or (_WHEN_BARE.match(after) and "since" not in before):
+    if _WHEN.match(after) or (
+        _WHEN_BARE.match(after) and "since" not in before and not _PERFECT.search(sentence, pos)
+    ):
         # "since 1934, when some 8,500 were killed", "began on March 6 when gunmen ...,
         # killing 13": the clause's own time
         return "date"
@@ -474,8 +489,13 @@ def _context(before: list[str], after: str, sentence: str, pos: int) -> str:
             break
     if after[:2] in ("'s", "’s") or _PART_OF_DAY_S.match(after):
         # "were wounded in Saturday's attack": that day's count; "the toll from Monday's
-        # explosion rose to 68", "had been killed in Monday's quakes": a count as told.
-        if _LEVEL.search(sentence) or _PERFECT.search(sentence, 0, pos):
+        # explosion rose to 68", "had been killed in Monday's quakes": a count as told;
+        # "Monday's briefing", "Sunday's election": another event's day.
+        if (
+            _LEVEL.search(sentence)
+            or _PERFECT.search(sentence, 0, pos)
+            or not _EVENT_AFTER_S.match(after)
+        ):
             return "skip"
         return "date"
     if before and before[0] in _ATTRIBUTIVE and re.match(r"\s[a-z]", after):
@@ -496,6 +516,12 @@ _LEVEL = re.compile(
     r"|increased|passed|past|topped|exceeded|surpassed)\b"
 )
 _PERFECT = re.compile(r"\b(?:has|have|had)\b")
+_EVENT_AFTER_S = re.compile(
+    r"['’]s\s(?:(?:night|morning|evening|afternoon)['’]s\s)?(?:[a-z-]{1,20}\s)?(?:attacks?|bombings?"
+    r"|strikes?|airstrikes?|raids?|quakes?|earthquakes?|explosions?|blasts?|shelling|floods?"
+    r"|storm|massacre|assault|offensive|fighting|clashes|ambush|fire|shooting|landslides?"
+    r"|eruption|stampede|crash)\b"
+)
 
 
 # A deadline in a forecast looks ahead: "could slip into famine by September".

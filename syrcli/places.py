@@ -142,7 +142,6 @@ def spelling_of(name: str) -> str:
     return " ".join([w.lower() for w in head] + [core] + tail)
 
 
-
 def is_people_noun(word: str) -> bool:
     """Whether `word` names the people of a country ("Syrians", "Afghans").
 
@@ -151,6 +150,7 @@ def is_people_noun(word: str) -> bool:
     """
     entry = _lookup(_data(), place_key(word))
     return entry is not None and entry.form == "noun"
+
 
 # --- loading the data (lazily, once) -----------------------------------------------------
 
@@ -883,6 +883,8 @@ _APOSTROPHE_S = re.compile(r"['’]s?\Z")
 
 
 def _looks_like_name(name: str, data: _Data) -> bool:
+    if _key(name) in data.never:
+        return False  # "fled Islamic State": a name that is never a place, as a whole
     words = name.replace("-", " ").split()
     # "al-Durayhimi", "Al-Maghar": an article joined by a hyphen starts many Arabic names.
     hyphened = _LEADING_ARTICLE.match(name) is not None
@@ -911,6 +913,7 @@ _FOLLOWERS = _ATTACKS | frozenset(
     "forces fighters troops militia militias army men supporters loyalists regime government "
     "rule push campaign bombardment shelling".split()
 )
+_NEXT_WORD = re.compile(r"\s([A-Za-z]{1,30})")
 _FLED = frozenset("fled fleeing escaped evacuated".split())
 # A name that is the whole object of "fled": what follows ends the phrase.
 _OBJECT_END = re.compile(
@@ -933,11 +936,12 @@ def _unknown_place(text: str, s: int, e: int) -> bool:
     if _TYPE_AFTER.match(text, e) or _APPOSITION.match(text, e):
         return True
     before = _words_before(text, s, 4)
-    if text[e - 2 : e] in ("'s", "’s") and (
-        not (before and before[0] in _LOCATIVE)
-        or text[e + 1 : e + 30].split(" ", 1)[0].lower() in _FOLLOWERS
-    ):
-        return False  # "17 of Haftar's fighters", "the toll from Haftar's offensive"
+    if text[e - 2 : e] in ("'s", "’s"):
+        follower = _NEXT_WORD.match(text, e)
+        if (before and before[0] == "of") or (
+            follower is not None and follower.group(1).lower() in _FOLLOWERS
+        ):
+            return False  # "17 of Haftar's fighters", "the toll from Haftar's offensive"
     if len(before) >= 2 and before[0] == "of" and before[1] in _TYPE_BEFORE:
         return True
     if len(before) >= 3 and before[:2] == ["as", "such"] and before[2] in _TYPE_BEFORE:
@@ -1551,7 +1555,13 @@ def locate(
     mentions = [m for m in mentions if _ambiguous_ok(m, sentence, article, data)]
     # Landmarks ("towns near the Gaza Strip", "a camp, south of Mosul") locate another place.
     named = [m for m in mentions if m.form == "name" and not (m.near and m.role is Role.OTHER)]
-    antecedent = _where_antecedent(sentence, start, named)
+    if len(named) > _NEAREST:
+        # A sentence naming hundreds of places (a list, or crafted input): the figure's own
+        # are among the nearest, and every rule below looks at each pair of places.
+        near = sorted(named, key=lambda m: _distance(m, start, end))[:_NEAREST]
+        named = sorted(near, key=_start)
+        mentions = [m for m in mentions if m.form != "name" or m in near]
+    antecedent = _where_antecedent(sentence, start, end, named)
     if antecedent is not None:
         return antecedent  # "a camp in Suruc, where 4,500 people were living in tents"
     if category is Category.RETURNED and not any(m.role in _RETURN_ROLES for m in named):
@@ -1704,9 +1714,13 @@ def locate(
         chosen is not None
         and category in _CASUALTIES
         and article.default is not None
+        and article.default.country != chosen.country
+        and not _from_dateline(article)
         and not any(m.form == "adj" and m.head in _STATE_HEADS for m in mentions)
     ):
-        chosen = None  # "27 Americans were among those killed": where the article is
+        # "27 Americans were among those killed" in a story about Israel: where the story
+        # is; not a dateline's Beirut for "killed 12 Syrians"
+        chosen = None
     if chosen is not None:
         return chosen
     if article.default is not None and article.default.country and _NATIONAL.search(sentence):
@@ -1739,12 +1753,25 @@ def locate(
     return _article_level(article, category, sentence)
 
 
-def _where_antecedent(sentence: str, start: int, named: list[Mention]) -> Place | None:
+def _from_dateline(article: ArticlePlaces) -> bool:
+    """Whether the article's place is only where it was filed from."""
+    return any(
+        article.dateline_start <= m.start < article.dateline_end
+        and _base(m.place) == article.default
+        for m in article.mentions[:4]
+    )
+
+
+def _where_antecedent(sentence: str, start: int, end: int, named: list[Mention]) -> Place | None:
     """The place a ", where ..." clause holding the figure is about, when the clause names
     no place of its own where it happens."""
     at = sentence.rfind(", where ", 0, start)
-    if at < 0 or _CLAUSE_END.search(sentence, at, start):
-        return None
+    if (
+        at < 0
+        or _CLAUSE_END.search(sentence, at, start)
+        or _WHERE_CLOSED.search(sentence, at + 8, start)
+    ):
+        return None  # "fled to Adre, where aid is scarce, and 1,300 were killed in El Geneina"
     if any(at < m.start < start and m.role is Role.IN for m in named):
         return None  # "..., where in the town of Moria 5,000 are waiting": that town
     before = [m for m in named if m.end <= at]
@@ -2028,11 +2055,13 @@ def _by_nationality(
 def _as_noun(m: Mention) -> bool:
     """A demonym that is its own plural, before a verb: "5,000 Sudanese have fled",
     "Congolese crossed into Uganda"."""
-    head = m.head or ""
-    return head in _AUXILIARIES or (len(head) > 4 and head.endswith("ed"))
+    return (m.head or "") in _PEOPLE_VERBS
 
 
-_AUXILIARIES = frozenset("have has had were are was is who remain remained".split())
+_PEOPLE_VERBS = frozenset(
+    "have has had were are was is who remain remained fled returned crossed arrived died "
+    "left entered reached went".split()
+)
 
 
 # A war as the subject of its toll: "a conflict that has killed", "the war has driven".
@@ -2121,6 +2150,8 @@ def _named_as(article: ArticlePlaces, before: int, kind: str) -> Place | None:
     return None
 
 
+_NEAREST = 16
+_WHERE_CLOSED = re.compile(r",\s(?:and|but|while|whereas)\b")
 _BACK_REACH = 2000
 _RETURN_ROLES = (Role.DEST, Role.ORIGIN, Role.IN, Role.DIRECTION)
 _TYPE_QUALIFIERS = frozenset("refugee displacement idp relief transit border".split())

@@ -1,12 +1,15 @@
 """Untrusted input: never raise, offsets always slice back, and linear time on crafted lines."""
 
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from syrcli import extract_figures
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 PIECES = list("0123456789,.- \n\"'abcTM%$") + [
     "thousands",
@@ -64,6 +67,33 @@ def test_crafted_lines_scale_linearly(unit: str, size: int) -> None:
     # Ratios, not wall times: doubling the input must not much more than double the cost.
     small, large = _cost(unit, size // 2), _cost(unit, size)
     assert large / max(small, 0.02) < 3.0  # under 20 ms is timer noise
+
+
+# One long sentence dense with figures and places: every figure looks at its neighbours, so
+# the cost per figure must stay near an ordinary article's, not grow with the sentence.
+DENSE = {
+    "places after fled": "5 fled Abc Def, ",
+    "weekday events": "5 were wounded in Monday's attack, ",
+    "lists of areas": "In Abc, Def, Ghi and Jkl areas 5 were killed, ",
+    "where clauses": "In Aleppo, where 5 people were killed and ",
+}
+
+
+def _cost_per_figure(text: str) -> float:
+    best = float("inf")
+    for _ in range(2):
+        start = time.process_time()
+        count = len(extract_figures(text))
+        best = min(best, (time.process_time() - start) / max(count, 1))
+    return best
+
+
+@pytest.mark.parametrize("unit", DENSE.values(), ids=list(DENSE))
+def test_a_sentence_dense_with_figures_costs_little_more_per_figure(unit: str) -> None:
+    seeds = "".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    ordinary = _cost_per_figure(seeds * 4)
+    dense = _cost_per_figure("Shelling in the war. " + unit * (20_000 // len(unit)))
+    assert dense / ordinary < 10  # 1-2 now; about 30 and 8 for the first two before
 
 
 def test_a_place_with_no_country_beside_a_national_phrase() -> None:
