@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from syrcli.model import Figure
-from syrcli.places import place_key, spelling_of
+from syrcli.places import place_key, same_place
 
 
 class GoldError(ValueError):
@@ -106,9 +106,7 @@ def location_matches(gold: str | None, predicted: str | None) -> bool:
     """
     if gold is None or predicted is None:
         return gold is predicted
-    return _contains(_fold(gold), _fold(predicted)) or _contains(
-        _fold(spelling_of(gold)), _fold(spelling_of(predicted))
-    )
+    return _contains(_fold(gold), _fold(predicted)) or same_place(gold, predicted)
 
 
 def _contains(g: str, p: str) -> bool:
