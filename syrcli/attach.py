@@ -554,6 +554,13 @@ def _main_predicate(j: int, words: Sequence[str], terms: Terms) -> Governor | No
             m += 1
         for t_end, term in terms.get(m, ()):
             if not term.after and term.category in RIGHT_WINS:
+                if (
+                    term.category is Category.MISSING
+                    and t_end < len(words)
+                    and words[t_end].isalpha()
+                    and words[t_end] not in FUNCTION_WORDS
+                ):
+                    return None  # "who arrived were missing relatives": the verb to miss
                 return Governor(term, m, t_end)
         return None
     return None
