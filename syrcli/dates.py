@@ -256,6 +256,18 @@ _NEAR_DATE = frozenset("on in at late early earlier last this next".split())
 _PERIOD_WORDS = frozenset("the start beginning end middle mid mid- early late of".split())
 _ATTRIBUTIVE = frozenset("a an the its their his her this that".split())
 _YEAR_PREPS = frozenset("in during throughout by of since for until".split())
+_PART_WORDS = frozenset("early mid mid- late".split())
+_PART_OF = frozenset("end start beginning middle".split())
+
+
+def _year_prep(before: list[str]) -> str:
+    """The preposition a year hangs on, past "early" and "the end of": "by early 2005"."""
+    i = 0
+    while i < len(before) and before[i] in _PART_WORDS:
+        i += 1
+    if before[i : i + 1] == ["of"] and before[i + 1 : i + 2] and before[i + 1] in _PART_OF:
+        i += 3 if before[i + 2 : i + 3] == ["the"] else 2
+    return before[i] if i < len(before) else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,7 +364,8 @@ def _candidates(
         before = _words_before(sentence, m.start())
         after = sentence[m.end() : m.end() + 20]
         event_year = found.month is None and _EVENT_AFTER.match(sentence, m.end()) is not None
-        if found.month is None and not event_year and (not before or before[0] not in _YEAR_PREPS):
+        # "in 2015", "by early 2005", "by the end of 2023": a year the figure is set in
+        if found.month is None and not event_year and _year_prep(before) not in _YEAR_PREPS:
             continue  # "the 2018 Sochi deal", "a five-year war"; not "a 2010 earthquake that"
         role = "date" if event_year else _context(before, after, sentence, m.start())
         if role == "skip":
@@ -406,8 +419,9 @@ _MONTH_COUNTS = dict(
 # A year that names an event which the figure counts: "a 2010 earthquake that killed".
 _EVENT_AFTER = re.compile(
     r"\s(?:earthquake|quake|floods?|cyclone|tsunami|famine|drought|massacre)"
-    r"(?:\sand\s[a-z]{1,20})?,?\s(?:that|which)\s(?:killed|displaced|left|forced|drove|uprooted)\b"
-)
+    r"(?:\sand\s[a-z]{1,20})?(?:,?\s(?:that|which)|,[^,;]{1,80},(?:\s(?:also|had|has))?)"
+    r"\s(?:killed|displaced|left|forced|drove|uprooted)\b"
+)  # "a 2010 earthquake that killed", "The 2004 tsunami, set off by ..., also killed"
 
 
 def _part_months(m: re.Match[str]) -> int:

@@ -129,6 +129,12 @@ def not_a_figure(
         return True  # "walked for two or three days", "five to six hours"
     if after in WEEKDAYS:
         return True
+    if (
+        after == "out"
+        and words[last + 1 : last + 2] == ["of"]
+        and _number_at(tokens, words, last + 2)
+    ):
+        return True  # "nine out of ten households": a share
     if after in ("a", "p") and last + 2 < n and words[last + 1] == "." and words[last + 2] == "m":
         return True  # "5 a.m."
     if lex.not_after.match(words, last):
@@ -187,6 +193,10 @@ def _home_to_refugees(q: Quantity, words: Sequence[str]) -> bool:
     # "home to 540,000 registered Syrians": registered abroad, so refugees.
     registered = after[:1] == ["registered"] and len(after) > 1 and is_people_noun(after[1])
     return registered or not _REFUGEE_WORDS.isdisjoint(after)
+
+
+def _number_at(tokens: Sequence[Token], words: Sequence[str], i: int) -> bool:
+    return i < len(tokens) and (tokens[i].kind == "num" or words[i] in NUMBER_WORDS)
 
 
 _LEADING_ZERO = re.compile(r"0\d{1,12}")

@@ -1590,15 +1590,22 @@ def locate(
             # "followed by Peru with 1.5 million, Brazil with 510,000", "Slovakia 113,000";
             # not "docked in Pemba with 1,400 displaced people from Palma"
             return m.place
-    if category in _CASUALTIES:
-        # "13 soldiers, including peacekeepers from South Africa": where the dead came from.
-        gone: list[Mention] = []
-        for m in named:
-            if _PEOPLE_FROM.search(sentence, max(0, m.start - 30), m.start) or (
-                gone and _LIST_GAP.fullmatch(sentence, gone[-1].end, m.start)
-            ):
-                gone.append(m)  # "... from South Africa, Malawi and Uruguay": all of the list
+    # "13 soldiers, including peacekeepers from South Africa": where the dead came from;
+    # "Helicopters from India and China evacuated 1,300": where the help came from.
+    gone: list[Mention] = []
+    for m in named:
+        if (
+            (
+                category in _CASUALTIES
+                and _PEOPLE_FROM.search(sentence, max(0, m.start - 30), m.start)
+            )
+            or _HELPERS_FROM.search(sentence, max(0, m.start - 30), m.start)
+            or (gone and _LIST_GAP.fullmatch(sentence, gone[-1].end, m.start))
+        ):
+            gone.append(m)  # "... from South Africa, Malawi and Uruguay": all of the list
+    if gone:
         named = [m for m in named if m not in gone]
+        mentions = [m for m in mentions if m not in gone]
     # A place across a clause break belongs to that clause ("top 11,000 as Derna searches",
     # "..., while some 1,300 crossed into Venezuela"), unless the figure's clause has none.
     named = [m for m in named if not _possessor(sentence, m, named)]
@@ -1809,9 +1816,17 @@ def _host_subject(sentence: str, start: int, named: list[Mention], hosted: bool)
     if not before:
         return None
     m = before[-1]
-    if not (m.role is Role.SUBJECT or (hosted and m.start == 0)):
-        return None
-    return m.place if _HOST_VERB.search(sentence, m.end, start) else None
+    if m.role is Role.SUBJECT or (hosted and m.start == 0):
+        return m.place if _HOST_VERB.search(sentence, m.end, start) else None
+    first = before[0]
+    if hosted and first.start == 0 and sentence.startswith(",", first.end):
+        # "Arsal, a town near the Syrian border, also shelters 35,000": the opening name
+        verb = _HOST_VERB.search(sentence, first.end, start)
+        if verb is not None and not any(
+            first.end < o.end <= verb.start() and o.role is Role.SUBJECT for o in before
+        ):
+            return first.place
+    return None
 
 
 def _shifted(m: Mention, offset: int) -> Mention:
@@ -1859,7 +1874,14 @@ _PEOPLE_FROM = re.compile(
     r"\b(?:peacekeepers|soldiers|troops|nationals|citizens|workers|volunteers|tourists"
     r"|journalists|staff|personnel|pilgrims|crew|fighters|mercenaries)\sfrom\s(?:the\s)?\Z"
 )
-_LIST_GAP = re.compile(r",\s|,?\s(?:and|or)\s")
+# Helpers sent from abroad: "Rescue teams from Egypt, Turkey and Italy recovered dozens of
+# bodies". Not vehicles: "evacuated by aircraft from Palu's airport" is the route.
+_HELPERS_FROM = re.compile(
+    r"\b(?:teams|rescuers|medics|doctors|engineers|experts|donors|volunteers)\sfrom\s"
+    r"(?:the\s)?\Z",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(r",\s(?:the\s)?|,?\s(?:and|or)\s(?:the\s)?")
 _ASIDE = re.compile(
     r",\s(?:where|which|whose|who|with|many|most|mostly|mainly|largely|chiefly|including|a|an"
     r"|one\sof|the\s(?:vast\s)?majority)\s"
