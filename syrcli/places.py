@@ -1659,6 +1659,14 @@ def locate(
         # a headline's "... as famine looms in Bay region": another clause
         and not (headline and _HEADLINE_AS.search(sentence, *_between(m, start, end)))
     ]
+    if not same and named and article.default is not None and article.default.country:
+        national = _NATIONAL.search(sentence, max(0, start - 60), min(len(sentence), end + 60))
+        if national is not None and not _CLAUSE_GAP.search(
+            sentence, min(national.start(), start), max(national.end(), end)
+        ):
+            # "151 dead and 29 missing nationwide, but ... towns such as Guiuan": the
+            # figure's own clause says the whole country
+            return _country(article.default.country)
     named = same if same else named
     named = [
         m
