@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections import deque
 from collections.abc import Iterator, Sequence
-from functools import cache
+from functools import cache, cached_property
 
 from syrcli import dates, places
 from syrcli.attach import (
@@ -64,23 +64,13 @@ def iter_figures(
     lex = load()
     if len(text) >= ARTICLE_LENGTH and not _about_harm(text, lex):
         return  # a full article about sport, markets or elections: its numbers count no one
-    article: places.ArticlePlaces | None = None
-    published: dt.date | None = None
-    home: str | None = None  # the country of the article's place
-    dated = False
+    context = _Article(text, article_date)  # its places and date, read when first needed
     last: tuple[int, Governor] | None = None  # the last figure's end and governor
     cells = deque(table_counts(text, lex))  # counts in flattened tables, in text order
     rows = {c.row for c in cells}
     for (start, end), following in _with_next(iter_spans(text)):
-        if cells and cells[0].start < end:
-            if article is None:
-                article = places.article_places(text)
-                home = article.default.country if article.default else None
-            if not dated:
-                published = dates.article_date(text) or article_date
-                dated = True
-            while cells and cells[0].start < end:
-                yield _table_figure(cells.popleft(), text, file, article, published)
+        while cells and cells[0].start < end:
+            yield _table_figure(cells.popleft(), text, file, context.places, context.published)
         if rows and any(a <= start and end <= b for a, b in rows):
             continue  # a table row: its counts came from its columns
         sentence = text[start:end]
@@ -104,12 +94,7 @@ def iter_figures(
         if not found:
             continue
         last = (end, found[-1][1])
-        if article is None:
-            article = places.article_places(text)
-            home = article.default.country if article.default else None
-        if not dated:
-            published = dates.article_date(text) or article_date
-            dated = True
+        article, home, published = context.places, context.home, context.published
         for q, gov, unit, projection, term_text in found:
             s, e = tokens[q.first].start, tokens[q.last - 1].end
             category = gov.term.category
@@ -156,6 +141,28 @@ def iter_figures(
                 projection=projection,
                 sentence=sentence,
             )
+
+
+class _Article:
+    """What the whole article says of every figure: its places and its date, each read once
+    and only for an article that has a figure."""
+
+    def __init__(self, text: str, article_date: dt.date | None) -> None:
+        self._text = text
+        self._given = article_date
+
+    @cached_property
+    def places(self) -> places.ArticlePlaces:
+        return places.article_places(self._text)
+
+    @cached_property
+    def home(self) -> str | None:  # the country of the article's place
+        default = self.places.default
+        return default.country if default else None
+
+    @cached_property
+    def published(self) -> dt.date | None:
+        return dates.article_date(self._text) or self._given
 
 
 def _table_figure(
