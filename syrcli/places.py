@@ -1986,10 +1986,13 @@ def _owned_elsewhere(sentence: str, start: int, end: int, m: Mention, named: lis
 _NATIONAL = re.compile(
     r"\b(?:(?:in|across|throughout|around|within|of)\sthe\scountry|[Nn]ationwide|[Cc]ountrywide"
     r"|neighbouring\scountries|neighboring\scountries|the\spopulation"
-    # "across the 11 affected provinces": a national total over its regions
+    # "across the 11 affected provinces", "across nine provinces": a national total over
+    # its regions
     r"|(?:across|in)\sthe\s(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven"
     r"|twelve)\s)?(?:affected\s|worst-hit\s|hardest-hit\s|quake-hit\s|flood-hit\s)"
-    r"(?:provinces|states|regions|governorates|districts|counties))\b"
+    r"(?:provinces|states|regions|governorates|districts|counties)"
+    r"|across\s(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)\s"
+    r"(?:affected\s)?(?:provinces|states|regions|governorates|departments))\b"
 )
 # Words that make a named country the whole of the figure: "across Somalia".
 _WHOLE = frozenset("across throughout nationwide all whole entire".split())
