@@ -319,8 +319,11 @@ _CLAUSE_BREAK = re.compile(
 
 
 # A relative clause after the figure tells of something else: "... held in centres,
-# according to UNHCR, which said it had moved 150 people ... on Tuesday".
-_WHICH = re.compile(r",\s(?:which|who)\s")
+# according to UNHCR, which said it had moved 150 people ... on Tuesday", "1 million
+# refugees, most of whom fled a crackdown in 2017".
+_WHICH = re.compile(
+    r",\s(?:which|who)\s|,\s(?:most|many|some|all)\sof\s(?:whom|them)\s[^,;]{0,200}\Z"
+)
 _NEAREST = 12
 _AFTER_CLAUSE = re.compile(r",\s(?:after|before)\s")
 
@@ -363,7 +366,9 @@ def _candidates(
             continue
         before = _words_before(sentence, m.start())
         after = sentence[m.end() : m.end() + 20]
-        event_year = found.month is None and _EVENT_AFTER.match(sentence, m.end()) is not None
+        # "a 2010 earthquake that killed", "the January 2010 earthquake that killed": the
+        # date of the event the figure counts
+        event_year = _EVENT_AFTER.match(sentence, m.end()) is not None
         # "in 2015", "by early 2005", "by the end of 2023": a year the figure is set in
         if found.month is None and not event_year and _year_prep(before) not in _YEAR_PREPS:
             continue  # "the 2018 Sochi deal", "a five-year war"; not "a 2010 earthquake that"
