@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterator, Sequence
 from functools import cache, cached_property
@@ -67,11 +68,13 @@ def iter_figures(
     context = _Article(text, article_date)  # its places and date, read when first needed
     last: tuple[int, Governor] | None = None  # the last figure's end and governor
     cells = deque(table_counts(text, lex))  # counts in flattened tables, in text order
-    rows = {c.row for c in cells}
+    rows = sorted({c.row for c in cells})
+    row_starts = [a for a, _ in rows]
     for (start, end), following in _with_next(iter_spans(text)):
         while cells and cells[0].start < end:
             yield _table_figure(cells.popleft(), text, file, context.places, context.published)
-        if rows and any(a <= start and end <= b for a, b in rows):
+        at = bisect_right(row_starts, start) - 1
+        if at >= 0 and end <= rows[at][1]:
             continue  # a table row: its counts came from its columns
         sentence = text[start:end]
         words = _LETTERS.findall(sentence.lower())

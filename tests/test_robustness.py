@@ -27,6 +27,9 @@ PIECES = list("0123456789,.- \n\"'abcTM%$") + [
     "\r\n",
     "people",
     "a quarter of a",
+    " | ",
+    "Dead | Injured\n",
+    "Camp | Individuals\n",
 ]
 NEWSY = st.lists(st.sampled_from(PIECES), max_size=80).map("".join)
 
@@ -49,6 +52,7 @@ CRAFTED = {
     "spaces": (" ", 1_000_000),
     "figures": ("killed 5 ", 100_000),
     "figures with commas": ("fled 1,", 100_000),
+    "table rows": ("Shelling | Dead | Injured\nAbc | 5 (2) | 6\n", 200_000),
 }
 
 
