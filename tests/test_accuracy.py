@@ -61,7 +61,7 @@ def test_idetect_recall_floor() -> None:
         # First score, untouched: typed F1 0.901, location 0.735; a development set since.
         ("heldout13", 0.90, 0.75, 0.95),
         # Untouched when committed: its first score is the latest held-out measure.
-        ("heldout14", 0.88, 0.70, 0.84),
+        ("heldout14", 0.88, 0.80, 0.84),
         # Untouched when committed; first score typed F1 0.958, location 0.827, date 0.877.
         ("heldout15", 0.94, 0.80, 0.85),
         # Untouched when committed; first scores typed F1 0.875 and 0.883, location 0.844
@@ -73,6 +73,10 @@ def test_idetect_recall_floor() -> None:
         # First score typed F1 0.849, location 0.800, date 0.944, and 5 figures from its
         # cricket control, which the match-report gate then removed.
         ("heldout20", 0.83, 0.78, 0.92),
+        # Untouched when committed and scored; the latest held-out measures: typed F1 0.844
+        # and 0.864, location 0.815 and 0.899, date 0.889 and 0.872.
+        ("heldout16", 0.82, 0.79, 0.86),
+        ("heldout21", 0.84, 0.87, 0.85),
     ],
 )
 def test_heldout_articles(folder: str, typed_f1: float, location: float, date: float) -> None:
