@@ -83,7 +83,9 @@ def iter_figures(
         # "... 948,000 people were displaced. Of these, over 560,000 are children."
         part_of = (
             last[1]
-            if last and _SUBSET_OPENER.match(sentence) and _just_before(text, last[0], start)
+            if last
+            and (_SUBSET_OPENER.match(sentence) or _PART_OF_LAST.search(sentence))
+            and _just_before(text, last[0], start)
             else None
         )
         if (
@@ -246,6 +248,9 @@ _AMONG = frozenset({("among", "them"), ("among", "whom"), ("among", "those")})
 
 # A sentence that opens on a part of the last figure: "Of these, ...", "Among them, ...".
 _SUBSET_OPENER = re.compile(r"\s{0,4}(?:Of|Among)\s(?:these|them|those|whom)\b,?")
+# "Aid groups said between 70,000 and 80,000 of them were children": a part of the last
+# sentence's count.
+_PART_OF_LAST = re.compile(r"\d[\d,.]{0,12}\s(?:of\sthem|of\sthose|of\swhom)\b")
 # Between the last figure's sentence and this one: nothing but blanks and one line break.
 _ADJACENT = re.compile(r"[ \t\u00a0]{0,8}\n?[ \t\u00a0]{0,8}")
 
