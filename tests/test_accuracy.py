@@ -40,6 +40,9 @@ def test_idetect_recall_floor() -> None:
     assert result["typed_recall"] >= 0.90
 
 
+WITHOUT_CONTROLS = {"heldout22"}  # a set of figure-dense articles only
+
+
 @pytest.mark.parametrize(
     ("folder", "typed_f1", "location", "date"),
     [
@@ -77,6 +80,8 @@ def test_idetect_recall_floor() -> None:
         # and 0.864, location 0.815 and 0.899, date 0.889 and 0.872.
         ("heldout16", 0.82, 0.79, 0.86),
         ("heldout21", 0.84, 0.87, 0.85),
+        # First score typed F1 0.917, location 0.839, date 0.881; dense figures, no controls.
+        ("heldout22", 0.89, 0.80, 0.85),
     ],
 )
 def test_heldout_articles(folder: str, typed_f1: float, location: float, date: float) -> None:
@@ -95,5 +100,5 @@ def test_heldout_articles(folder: str, typed_f1: float, location: float, date: f
     assert result["accuracy"]["location"] >= location
     assert result["accuracy"]["date"] >= date
     no_figures = [stem for stem, mentions in gold.items() if not mentions]
-    assert len(no_figures) >= 2
+    assert len(no_figures) >= (0 if folder in WITHOUT_CONTROLS else 2)
     assert [f.text for stem, figs in pairs if stem in no_figures for f in figs] == []
