@@ -203,6 +203,13 @@ def _is_date_line(line: str, m: re.Match[str]) -> bool:
     before = line[: m.start()]
     if _LABEL.search(before[-25:]):
         return True
+    if (
+        not before.strip()
+        and _DASH_AFTER.match(line, m.end())
+        and re.search(rf"\b{_YEAR}\b", m.group())
+    ):
+        return True  # UN News: "6 March 2018 – A 46-truck convoy entered Douma ..."
+
     if _AS_OF.search(before[-24:]) and re.search(rf"\b{_YEAR}\b", m.group()):
         return True  # "Humanitarian Snapshot (as of 31 May 2022)", "valid as of 15 October 2024"
     if _SEGMENT.search(before[-16:]) and not _SEGMENT_WORDS.match(line, m.end()):
@@ -214,6 +221,7 @@ def _is_date_line(line: str, m: re.Match[str]) -> bool:
 
 # Only a header's "as of": "(as of 31 May 2022)", "All information valid as of ...", not a
 # sentence's "which stood at 2.1 million as of 30 June 2023".
+_DASH_AFTER = re.compile(r"\s?[–—]\s|\s-\s")
 _AS_OF = re.compile(r"(?:\(|\bvalid\s|\bdata\s|\bfigures\s|\bsituation\s)as\sof\s\Z", re.I)
 
 

@@ -139,7 +139,12 @@ def not_a_figure(
         return True  # "5 a.m."
     if lex.not_after.match(words, last):
         return True
-    if lex.not_before.match_ending(words, q.first) and not _home_to_refugees(q, words):
+    if (
+        lex.not_before.match_ending(words, q.first)
+        and not _home_to_refugees(q, words)
+        # "refugees in the region top 4 million": a subject before a verb, not "Region 2"
+        and lex.qualifiers_verbs.match(words, q.first) is None
+    ):
         return True
     if q.first != first and lex.not_before.match_ending(words, first):
         return True  # "children under five": the qualifier belongs to an age

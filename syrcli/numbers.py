@@ -284,8 +284,8 @@ _SPREAD = frozenset("range ranges ranged ranging vary varies varied varying".spl
 
 def _level_subject(words: Sequence[str], verb: int, floor: int, lex: Lexicon) -> bool:
     """A noun of count a few words before the verb, in the same clause: "toll passes",
-    "refugee arrivals in Chad near"."""
-    for k in range(verb - 1, max(floor, verb - 4) - 1, -1):
+    "refugee arrivals in Chad near", "refugees across the Middle East top"."""
+    for k in range(verb - 1, max(floor, verb - 6) - 1, -1):
         if words[k] in lex.verb_subjects:
             return True
         if not words[k].isalpha():

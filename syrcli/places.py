@@ -1813,7 +1813,8 @@ def _where_antecedent(sentence: str, start: int, end: int, named: list[Mention])
 
 
 _HOST_VERB = re.compile(
-    r"\b(?:hosts|hosting|hosted|host|has\staken\sin|takes\sin|shelters|sheltering)\b"
+    r"\b(?:hosts|hosting|hosted|host|has\staken\sin|have\staken\sin|takes\sin|took\sin"
+    r"|shelters|sheltering|received|receives|receiving)\b"
 )
 
 
@@ -1868,6 +1869,8 @@ _LISTED = re.compile(
 )  # "followed by Peru with 1.5 million", "Nagaon (5.13 lakh)", "Slovakia 113,000"
 # Another figure in the sentence, which a place may belong to instead.
 _NUMBER = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*\d?")
+# "Moldova more than 80,000": a list item's count behind its qualifier
+_QUALIFIED = re.compile(r"(?:(?:more\sthan|about|some|nearly|over|almost|around|at\sleast)\s)?")
 _ANOTHER = re.compile(r"\b(?:another|a\sfurther|other)\s$")
 # A part of the figure placed after it: "..., most of them in Tanzania", "190,000 of them in".
 _PART_IN = re.compile(
@@ -1962,7 +1965,8 @@ def _owned_elsewhere(sentence: str, start: int, end: int, m: Mention, named: lis
     600,000 who sought refuge in Chad" (Chad is the 600,000's)."""
     if m.start >= end:
         listed = _LISTED.match(sentence, m.end)
-        if listed and _in_list(sentence, m) and _NUMBER.match(sentence, listed.end()):
+        qualified = _QUALIFIED.match(sentence, listed.end()) if listed else None
+        if qualified and _in_list(sentence, m) and _NUMBER.match(sentence, qualified.end()):
             return True  # "followed by Khyber Pakhtunkhwa with 264": the 264's place
         if _PART_IN.search(sentence, end, m.start):
             return True  # "690,000 across the region, 190,000 of them in Hatay": the part's
