@@ -110,6 +110,8 @@ def test_seed_gold_locations(path: Path) -> None:
         ("Some 3,000 fled Wagner mercenaries.", "Some 3,000"),
         # A hospital named for Jerusalem in Arabic is no place in Israel.
         ("A strike on the al-Quds hospital killed 27 people.", "27"),
+        # A building that speaks for a government is no place.
+        ("The Pentagon said 18 service members were wounded.", "18"),
     ],
 )
 def test_no_place_without_context(sentence: str, figure: str) -> None:
