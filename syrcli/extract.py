@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Iterator, Sequence
 from functools import cache, cached_property
@@ -39,7 +39,7 @@ from syrcli.lexicon import Lexicon, Term, load
 from syrcli.model import Category, Figure, Qualifier
 from syrcli.numbers import NUMBER_WORDS, Quantity, find_quantities
 from syrcli.sentences import iter_spans
-from syrcli.tables import TableCount, table_counts
+from syrcli.tables import TableCount, row_lines, table_counts
 from syrcli.tokens import Token, tokenize
 
 # A sentence without a digit or a number word holds no figure: skip it before tokenizing.
@@ -68,11 +68,13 @@ def iter_figures(
     context = _Article(text, article_date)  # its places and date, read when first needed
     last: tuple[int, Governor] | None = None  # the last figure's end and governor
     cells = deque(table_counts(text, lex))  # counts in flattened tables, in text order
-    rows = sorted({c.row for c in cells})
+    rows = row_lines(text)  # table rows are read by their columns, never as sentences
     row_starts = [a for a, _ in rows]
     for (start, end), following in _with_next(iter_spans(text)):
         while cells and cells[0].start < end:
-            yield _table_figure(cells.popleft(), text, file, context.places, context.published)
+            yield _table_figure(
+                cells.popleft(), text, file, context.places, context.published, lex.vocabulary
+            )
         at = bisect_right(row_starts, start) - 1
         if at >= 0 and end <= rows[at][1]:
             continue  # a table row: its counts came from its columns
@@ -176,16 +178,29 @@ def _table_figure(
     file: str,
     article: places.ArticlePlaces,
     published: dt.date | None,
+    vocabulary: frozenset[str],
 ) -> Figure:
     """A count from a table's column, about the place its row names."""
     a, b = count.label
-    named = [m for m in article.mentions if a <= m.start and m.end <= b and m.form == "name"]
+    mentions = article.mentions
+    first = bisect_left(mentions, a, key=lambda m: m.start)
+    named = [
+        m
+        for m in mentions[first : bisect_left(mentions, b, key=lambda m: m.start)]
+        if m.end <= b and m.form == "name"
+    ]
+    label = _label_name(text[a:b])
+    place: places.Place | None
+    known = places.place_named(label) if label and not named else None
     if named:
-        place: places.Place | None = named[0].place
-    else:
-        label = _LABEL_NOISE.sub("", text[a:b]).strip()
+        place = named[0].place
+    elif known is not None:
+        place = known  # "Khazir M1": a camp the gazetteer knows, numbered
+    elif label and places.name_like(label) and label.lower() not in vocabulary:
         country = article.default.country if article.default else None
-        place = places.Place(label, country, "city") if label else None
+        place = places.Place(label, country, "city")  # a camp or village the gazetteer lacks
+    else:
+        place = article.default  # "Adults", "6 March": no place; the article's
     r0, r1 = count.row
     return Figure(
         file=file,
@@ -207,7 +222,15 @@ def _table_figure(
     )
 
 
-_LABEL_NOISE = re.compile(r"\([^)]{0,60}\)|\d+(?:-\d+)?")
+def _label_name(label: str) -> str:
+    """The name a row label starts with: "Hasansham U2 and U3" is Hasansham, "Khazir M1"
+    Khazir, "Hammam al-Alil 1 and 2" Hammam al-Alil."""
+    words: list[str] = []
+    for word in label.split():
+        if any(c.isdigit() for c in word) or word in ("and", "or", "&") or word.startswith("("):
+            break
+        words.append(word)
+    return " ".join(words).strip(",;:")
 
 
 _Found = tuple[Quantity, Governor, str, bool, str]

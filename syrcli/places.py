@@ -166,6 +166,18 @@ def is_people_noun(word: str) -> bool:
     return entry is not None and entry.form == "noun"
 
 
+def place_named(name: str) -> Place | None:
+    """The gazetteer's place for a whole name, if it knows one ("Khazir" is Khazer)."""
+    entry = _lookup(_data(), place_key(name))
+    return entry.place if entry is not None and entry.form == "name" else None
+
+
+def name_like(text: str) -> bool:
+    """Whether `text` could be a place's name the gazetteer lacks: capitalised words, no
+    month, weekday or other word that is never a place ("Bakassi" yes; "January" no)."""
+    return _looks_like_name(text, _data())
+
+
 # --- loading the data (lazily, once) -----------------------------------------------------
 
 _CURATED_KEYS = {"words", "place", "demonym"}

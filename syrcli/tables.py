@@ -23,9 +23,12 @@ _CELL_GAP = re.compile(r"[ \t]\|[ \t]")
 _COUNT = re.compile(r"(\d{1,3}(?:[,\u00a0 ]\d{3}){1,4}|\d{1,9})(?!\d)")
 _CELL_COUNT = re.compile(
     r"[ \t]{0,4}(?:\d{1,3}(?:[,\u00a0 ]\d{3}){1,4}|\d{1,9})"
-    r"(?:[ \t]{0,4}\([ \t]{0,4}(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9})[ \t]{0,4}\))?[ \t]{0,4}"
-)
-_EMPTY_CELL = re.compile(r"[ \t]{0,4}(?:-|–|—|n/a|N/A)?[ \t]{0,4}")
+    r"(?:[ \t]{0,4}\([ \t]{0,4}(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9})[ \t]{0,4}\))?[ \t\r]{0,4}"
+)  # "\r": a row of a file with Windows line ends
+_EMPTY_CELL = re.compile(r"[ \t]{0,4}(?:-|–|—|n/a|N/A)?[ \t\r]{0,4}")
+# A row that sums the others, or a header of units ("%", "per 1,000"): no row of its own.
+_TOTAL = re.compile(r"\s{0,4}(?:total|totals|sum|all|overall|grand\stotal)\b", re.IGNORECASE)
+_RATE = re.compile(r"%|\bper\b|\bpercent|\brate\b", re.IGNORECASE)
 # Column names that count people but say nothing of their state.
 _PEOPLE = frozenset(
     "individuals people persons households families idps refugees returnees".split()
@@ -72,6 +75,23 @@ def table_counts(text: str, lex: Lexicon) -> Iterator[TableCount]:
             i += 1
 
 
+def row_lines(text: str) -> list[tuple[int, int]]:
+    """Every line that is a row of cells with a count ("Tents | 150 | 2,000"), in order: a
+    table's row is no sentence, whether or not its columns count people."""
+    if " | " not in text:
+        return []
+    out = []
+    for start, end in _lines(text):
+        cells = _cells(text, start, end)
+        if (
+            cells
+            and _is_row(text, cells)
+            and any(_CELL_COUNT.fullmatch(text, a, b) for a, b in cells[1:])
+        ):
+            out.append((start, end))
+    return out
+
+
 def _filled(text: str, line: tuple[int, int]) -> bool:
     return bool(text[line[0] : line[1]].strip())
 
@@ -116,6 +136,9 @@ def _columns(
     for a, b in header[1:]:
         name = text[a:b].strip()
         words = words_of(name)
+        if _RATE.search(name):
+            columns.append(None)  # "Displaced (%)": a share, not a count
+            continue
         own = _category(name, lex)
         unit = next((w for w in words if w in _PEOPLE), "people")
         if own is not None and not lex.not_people.intersection(words):
@@ -130,16 +153,17 @@ def _columns(
 def _category(name: str, lex: Lexicon) -> Category | None:
     words = words_of(name)
     for i in range(len(words)):
-        found = lex.terms.match_all(words, i)
+        # a term with a gap ("lost ... relatives") is no column name: "Won | Lost | Drawn"
+        found = [t for _end, t in lex.terms.match_all(words, i) if not t.after]
         if found:
-            return found[0][1].category
+            return found[0].category
     return None
 
 
 def _is_row(text: str, cells: list[tuple[int, int]]) -> bool:
     label = text[cells[0][0] : cells[0][1]].strip()
-    if not label or not any(c.isalpha() for c in label):
-        return False
+    if not label or not any(c.isalpha() for c in label) or _TOTAL.match(label):
+        return False  # "Total | 50,000 | 107,000" sums the rows above: not a row of its own
     return all(
         _CELL_COUNT.fullmatch(text, a, b) or _EMPTY_CELL.fullmatch(text, a, b) for a, b in cells[1:]
     )

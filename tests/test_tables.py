@@ -75,3 +75,29 @@ def test_a_table_of_prices_counts_no_one() -> None:
 def test_a_row_with_words_in_its_cells_ends_the_table() -> None:
     text = QUAKE.replace("Manisa | 3 | 41 | 220", "Source | AFAD | ministry | governor")
     assert [t for t, *_ in _table_figures(text)] == ["114", "12", "1,035"]
+
+
+def test_a_total_row_a_share_column_and_a_results_table_count_no_one() -> None:
+    war = "Shelling went on in the war.\n\n"
+    totals = war + "Province | Dead | Injured\nHatay | 20,000 | 30,000\nTotal | 50,000 | 107,000\n"
+    assert [t for t, *_ in _table_figures(totals)] == ["20,000", "30,000"]
+    shares = war + "Province | Displaced (%) | Dead\nHama | 35 | 12\n"
+    assert [(t, c) for t, c, *_ in _table_figures(shares)] == [("12", Category.KILLED)]
+    results = war + "Team | Won | Lost | Drawn\nAl-Wahda | 12 | 3 | 5\n"
+    assert _table_figures(results) == []
+
+
+def test_rows_of_a_table_that_counts_things_are_no_sentences() -> None:
+    supplies = "Shelling went on in the war.\n\nItem | Unit cost | Quantity\nTents | 150 | 2,000\n"
+    assert extract_figures(supplies) == []
+
+
+def test_windows_line_ends_keep_the_table() -> None:
+    assert _table_figures(QUAKE.replace("\n", "\r\n"))[:2] == _table_figures(QUAKE)[:2]
+
+
+def test_a_label_that_is_no_place_takes_the_article_place() -> None:
+    ages = QUAKE.replace("Izmir | 114 (12)", "Adults | 114 (12)").replace(
+        "Manisa |", "0-17 years |"
+    )
+    assert {loc for _t, _c, loc, _u in _table_figures(ages)} == {"Turkey"}  # the headline's
