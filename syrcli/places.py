@@ -144,15 +144,14 @@ def same_place(a: str, b: str) -> bool:
 
 def _identity(name: str) -> tuple[str, Place] | None:
     """A name's compass word and the gazetteer's place for the rest, if it knows it."""
-    data = _data()
-    whole = _lookup(data, place_key(name))
+    whole = _entry(place_key(name))
     if whole is not None:
         return "", whole.place
     words = name.split()
     head = words.pop(0).lower() if len(words) > 1 and words[0].lower() in _COMPASS else ""
     if len(words) > 1 and words[-1].lower() in _PLACE_TYPES:
         words.pop()
-    entry = _lookup(data, place_key(" ".join(words))) if words else None
+    entry = _entry(place_key(" ".join(words))) if words else None
     return (head.removesuffix("ern"), entry.place) if entry is not None else None
 
 
@@ -162,13 +161,13 @@ def is_people_noun(word: str) -> bool:
     >>> is_people_noun("Syrians"), is_people_noun("voters")
     (True, False)
     """
-    entry = _lookup(_data(), place_key(word))
+    entry = _entry(place_key(word))
     return entry is not None and entry.form == "noun"
 
 
 def place_named(name: str) -> Place | None:
     """The gazetteer's place for a whole name, if it knows one ("Khazir" is Khazer)."""
-    entry = _lookup(_data(), place_key(name))
+    entry = _entry(place_key(name))
     return entry.place if entry is not None and entry.form == "name" else None
 
 
@@ -904,7 +903,8 @@ def _guess(
 _NAME_HEADS = frozenset(
     "ras bab tal tell deir kafr umm abu ain beit bir khan wadi jabal san santa sao saint".split()
 )
-_LANDFORM_HEADS = frozenset("ras bab tal tell deir kafr ain beit bir khan wadi jabal".split())
+# Of those, the words for a landform or settlement; not "Abu", "Umm" or a saint (a person's).
+_LANDFORM_HEADS = _NAME_HEADS - frozenset("umm abu san santa sao saint".split())
 _APOSTROPHE_S = re.compile(r"['’]s?\Z")
 
 
@@ -948,7 +948,6 @@ _OBJECT_END = re.compile(
     r"|region|camp|area)\b)"
 )
 _LEADING_ARTICLE = re.compile(r"(?:[Aa][ln]|[Ee]l)-[A-Z]")
-_DWELLERS = frozenset("residents inhabitants villagers natives".split())
 # "in the Fori, Gwange and Bulabulin areas": each name of the list is a place of that type.
 _LISTED_TYPE = re.compile(
     r"(?:,\s(?:[A-Z][\w'’-]{1,30}\s){0,2}?[A-Z][\w'’-]{1,30}){0,6},?\s(?:and|or)\s"
