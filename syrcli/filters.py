@@ -70,6 +70,8 @@ def not_a_figure(
             return True
         if before in CURRENCY or (first > 1 and words[first - 2] in CURRENCY):
             return True
+        if first > 0 and tokens[first - 1].text == "US":
+            return True  # "US 375 million"; but "told us 90 were killed" counts people
         if (
             last < n
             and tokens[last].glued
@@ -146,6 +148,8 @@ def not_a_figure(
         and lex.qualifiers_verbs.match(words, q.first) is None
     ):
         return True
+    if words[q.first - 1 : q.first] in _POSSESSIVES and not _possessed_subject(q, words):
+        return True  # "fled with my five children", "carried my two children"
     if q.first != first and lex.not_before.match_ending(words, first):
         return True  # "children under five": the qualifier belongs to an age
     if (
@@ -182,6 +186,19 @@ def not_a_figure(
     if q.first > 0 and tokens[q.first - 1].text.endswith(("'s", "’s")) and after in POPULOUS:
         return True
     return False
+
+
+# A count after "my", "his" ... is of the speaker's family: a figure only as the subject of
+# what happened to them ("My two sons were killed"), not as company ("with my five children").
+_POSSESSIVES = (["my"], ["his"], ["her"], ["our"], ["your"])
+_AUXILIARIES = frozenset("were was are is have has had".split())
+
+
+def _possessed_subject(q: Quantity, words: Sequence[str]) -> bool:
+    n = len(words)
+    return q.last + 1 < n and words[q.last + 1] in _AUXILIARIES and (
+        q.first < 2 or words[q.first - 2] not in ("with", "and")
+    )
 
 
 POPULOUS = frozenset({"people", "residents", "inhabitants", "population", "citizens"})
