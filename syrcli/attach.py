@@ -193,6 +193,37 @@ def _place_follows(tokens: Sequence[Token], i: int) -> bool:
     return False
 
 
+# People living in a camp, a shelter or tents are displaced (the contract), whatever the
+# camp is called: "are staying in the Um Gulja camp", "now in al-Hol camp".
+LIVING_IN_CAMP = Term("living in … camp", Category.DISPLACED)
+_RESIDING = frozenset(
+    "live lives living lived stay stays staying stayed remain remains remained remaining "
+    "are were now still".split()
+)
+_CAMP_NOUNS = frozenset("camp camps shelter shelters tents".split())
+# Camps that hold no displaced people: "the summer camp", "a military camp".
+_OTHER_CAMPS = frozenset(
+    "summer training military army boot holiday sports football youth base prison "
+    "detention labour labor concentration transit".split()
+)
+
+
+def _camp_after(words: Sequence[str], i: int) -> int | None:
+    """The end of "in (the) <up to 4 name words> camp" from `words[i]`, if it is there."""
+    if words[i : i + 1] not in (["in"], ["at"]):
+        return None
+    for j in range(i + 1, min(len(words), i + 6)):
+        w = words[j]
+        if w in _CAMP_NOUNS:
+            return j + 1 if words[j - 1] not in _OTHER_CAMPS else None
+        if not (w.isalpha() or w in ("-", "'")) or w in _STOPS_BEFORE_CAMP:
+            return None
+    return None
+
+
+_STOPS_BEFORE_CAMP = frozenset("and or but which who that where when as while".split())
+
+
 def term_hits(words: Sequence[str], lex: Lexicon, tokens: Sequence[Token] = ()) -> Terms:
     """Every term occurrence by start token: {start: [(end, term), ...]}."""
     hits: Terms = {}
@@ -227,6 +258,11 @@ def term_hits(words: Sequence[str], lex: Lexicon, tokens: Sequence[Token] = ()) 
             continue
         if word in LEAVING and _place_follows(tokens, i + 1):
             hits[i] = [(i + 1, LEAVING[word])]  # "1,600 people left Shlomi": left a place
+            continue
+        if word in _RESIDING:
+            end = _camp_after(words, i + 1)
+            if end is not None:
+                hits[i] = [(end, LIVING_IN_CAMP)]  # "5,000 people live in the Um Gulja camp"
     # A term that a longer one starting inside it runs past gives way: "are sheltering" to
     # "sheltering in the open".
     for i in sorted(hits, reverse=True):  # from the right, so a dropped term drops no other
