@@ -488,7 +488,7 @@ def _left_term(
     # in Nuseirat refugee camp has risen to 20" is a toll, not refugees. Take the first term.
     subject: Governor | None = None
     start = end - 1
-    floor = max(-1, end - 20)
+    floor = max(-1, end - 30)
     while start > floor:
         word = words[start]
         if word == ",":
