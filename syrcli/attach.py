@@ -284,6 +284,19 @@ def marked(words: Sequence[str], lex: Lexicon) -> bool:
 _DETERMINERS = frozenset("the their its his her our these those".split())
 
 
+# A crowd counts no one ("15,000 supporters packed the stadium") unless something happened
+# to its people: "police arrested 300 supporters", "the crush killed 40 fans".
+_CROWDS = frozenset("supporters fans spectators".split())
+
+
+def _event_near(terms: Terms, first: int, head: int) -> bool:
+    return any(
+        term.category in EVENTS
+        for start in range(max(0, first - 5), head + 5)
+        for _end, term in terms.get(start, ())
+    )
+
+
 def noun_phrase(
     q: Quantity,
     tokens: Sequence[Token],
@@ -308,6 +321,10 @@ def noun_phrase(
         word = words[i]
         if lex.modals.match(words, i) is not None:
             break
+        if word in _CROWDS and _event_near(terms, q.first, i):
+            headed = person = True  # "arrested 300 supporters", "fans killed in the crush"
+            i += 1
+            continue
         if word in lex.not_people or word == "head":
             return NounPhrase(i, unit, term, True)
         unit_hit = lex.units.match(words, i)
@@ -387,9 +404,11 @@ def governor(
         left
         and left.term.category in NEEDS_PERSON
         and not (np.person or left.subject)
-        and not (bare and left.term.category is Category.HOSTED)
+        and not (bare and left.term.category in (Category.HOSTED, Category.AFFECTED))
     ):
-        left = None  # "the index crossed 20,000" counts no one; "crossed 5,000 Afghans" does
+        # "the index crossed 20,000" counts no one; "crossed 5,000 Afghans" does, and so
+        # does a bare count affected ("the floods affected 200,000 in the north")
+        left = None
     if left and left.term.category is Category.MISSING and left.last == q.first:
         left = None  # "were missing two seamers": the verb to miss, not people missing
     if left and left.term.text in SHELTERING and np.term is not None:

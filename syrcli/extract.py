@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from functools import cache, cached_property
 
 from syrcli import dates, places
@@ -233,6 +234,8 @@ def _label_name(label: str) -> str:
     return " ".join(words).strip(",;:")
 
 
+# Being rescued says what happened, not who they are: a refugee noun decides.
+_RESCUED = frozenset("rescued rescue rescuing".split())
 _Found = tuple[Quantity, Governor, str, bool, str]
 # Arrivals counted in a country are refugees there (the contract's "arrivals in a host
 # country"); arrivals in a town or camp of their own country are people who fled.
@@ -500,6 +503,9 @@ def _sentence_figures(
         if gov is None:
             continue
         gov = refuge_at_home(gov, words)
+        if gov.term.text in _RESCUED and np.term is not None:
+            if np.term.term.category is Category.REFUGEES:
+                gov = np.term  # "500 asylum seekers were rescued at sea": who they are
         if gov.term is LEAVING.get(gov.term.text):
             # "left eastern Aleppo in the first convoy of buses": leaving in an evacuation
             evacuation = _evacuation_after(terms, words, gov.first)
@@ -508,5 +514,7 @@ def _sentence_figures(
         if np.unit in RESTRICTED_UNITS and gov.term.category not in OFFICIAL_CATEGORIES:
             continue  # "sent thousands of troops" is no figure; "killed 20 soldiers" is
         projection = projection or hypothetical or modal_before(q.first, words, lex)
+        if q.qualifier is Qualifier.EXACT and words[np.last : np.last + 2] == ["or", "more"]:
+            q = replace(q, qualifier=Qualifier.AT_LEAST)  # "killed 100 people or more"
         out.append((q, gov, np.unit, projection, written_term(gov, tokens)))
     return out

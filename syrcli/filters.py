@@ -182,6 +182,8 @@ def not_a_figure(
     if q.value == 1 and q.qualifier.value == "exact":
         if not lex.units.match(words, last) or before in ("of", "in", "from", "for", "to"):
             return True  # "three members of one family"
+        if words[last + 1 : last + 2] and words[last + 1] in _SPEAKING:
+            return True  # '"We saw 20 bodies," one woman said': a speaker, not a count
     # A place's whole population: "the territory's 2.3 million people".
     if q.first > 0 and tokens[q.first - 1].text.endswith(("'s", "’s")) and after in POPULOUS:
         return True
@@ -201,6 +203,7 @@ def _possessed_subject(q: Quantity, words: Sequence[str]) -> bool:
     )
 
 
+_SPEAKING = frozenset("said says say told tells recalled added explained asked wrote".split())
 POPULOUS = frozenset({"people", "residents", "inhabitants", "population", "citizens"})
 
 
