@@ -81,6 +81,8 @@ def iter_figures(
             continue  # a table row: its counts came from its columns
         sentence = text[start:end]
         words = _LETTERS.findall(sentence.lower())
+        if "-\n" in sentence or "-\r\n" in sentence:  # "dis-\nplaced": a word broken at a line end
+            words += _LETTERS.findall(_LINE_BREAK_HYPHEN.sub("", sentence.lower()))
         if not _DIGIT.search(sentence) and COUNT_WORDS.isdisjoint(words):
             continue
         # "... 948,000 people were displaced. Of these, over 560,000 are children."
@@ -397,12 +399,22 @@ def _pronoun_follows(text: str, following: Span | None, lex: Lexicon) -> bool:
 
 
 def _unglue(tokens: list[Token], lex: Lexicon) -> list[Token]:
-    """Split words that text cut from a PDF ran together: "weredisplaced", "fledShirqat".
+    """Split words that text cut from a PDF ran together: "weredisplaced", "fledShirqat";
+    join a word it broke at a line end: "dis-\nplaced".
 
     A long unknown word is split once, where one side begins a category term and the other
     is a known word or a capitalised name; "fledgling" stays whole."""
     out: list[Token] = []
-    for tok in tokens:
+    skip = 0
+    for k, tok in enumerate(tokens):
+        if skip:
+            skip -= 1
+            continue
+        joined = _rejoined(tokens, k, lex)
+        if joined is not None:
+            out.append(joined)
+            skip = 2
+            continue
         word = tok.lower
         if tok.kind != "word" or len(word) < 7 or word in lex.vocabulary:
             out.append(tok)
@@ -415,6 +427,30 @@ def _unglue(tokens: list[Token], lex: Lexicon) -> list[Token]:
         out.append(Token("word", left, left.lower(), tok.start, tok.start + cut, tok.glued))
         out.append(Token("word", right, right.lower(), tok.start + cut, tok.end, True))
     return out
+
+
+_LINE_BREAK_HYPHEN = re.compile(r"-[ \t]{0,4}\r?\n[ \t]{0,4}")
+
+
+def _rejoined(tokens: list[Token], k: int, lex: Lexicon) -> Token | None:
+    """The word that "dis", "-", "placed" across a line break make, if the lexicon knows it."""
+    if k + 2 >= len(tokens):
+        return None
+    head, dash, tail = tokens[k], tokens[k + 1], tokens[k + 2]
+    if (
+        head.kind != "word"
+        or dash.text != "-"
+        or not dash.glued
+        or tail.kind != "word"
+        or tail.glued
+        or not tail.text[:1].islower()
+        or tail.start - dash.end > 8
+    ):
+        return None
+    word = head.text + tail.text
+    if word.lower() not in lex.vocabulary:
+        return None
+    return Token("word", word, word.lower(), head.start, tail.end, head.glued)
 
 
 @cache

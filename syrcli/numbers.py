@@ -64,6 +64,10 @@ THOUSANDS_SPACES = frozenset({" ", "\u00a0", "\u202f", "\u2009"})
 
 _GROUPED = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,6})?")  # 55,000 or 1,234.5
 _PLAIN = regex.compile(r"\d{1,15}(?:\.\d{1,6})?")  # 120000 or 3.5
+# European writing: "10.000" groups thousands with points, "2,5 million" has a decimal comma.
+# One point group before a scale word is still a decimal: "1.500 million".
+_DOT_GROUPED = regex.compile(r"\d{1,3}(?:\.\d{3}){1,4}")
+_COMMA_DECIMAL = regex.compile(r"\d{1,3},\d{1,2}")
 _INDIAN = regex.compile(r"\d{1,2}(?:,\d{2}){1,6},\d{3}")  # 1,86,424 (South Asian grouping)
 
 
@@ -102,10 +106,15 @@ class Quantity:
 
 def _digits(tokens: Sequence[Token], i: int, text: str, base: int) -> Core | None:
     tok = tokens[i]
+    scaled_next = i + 1 < len(tokens) and tokens[i + 1].lower in DIGIT_SCALES | GLUED_SCALES.keys()
     if _GROUPED.fullmatch(tok.text) or _INDIAN.fullmatch(tok.text):
         amount = float(tok.text.replace(",", ""))
+    elif _DOT_GROUPED.fullmatch(tok.text) and not (scaled_next and tok.text.count(".") == 1):
+        amount = float(tok.text.replace(".", ""))  # "10.000 people", "1.200.000": thousands
     elif _PLAIN.fullmatch(tok.text):
         amount = float(tok.text)
+    elif _COMMA_DECIMAL.fullmatch(tok.text) and scaled_next:
+        amount = float(tok.text.replace(",", "."))  # "2,5 million": a decimal comma
     else:
         return None  # "1,1,1" or "02.02.2016": not a quantity
     last = i + 1

@@ -11,6 +11,13 @@ EXAMPLES = [
     ("1,537", 1537, None, "exact", False),
     ("2.5 million", 2500000, None, "exact", False),
     ("1.2m", 1200000, None, "exact", False),
+    # European writing: points group thousands, a comma before a scale word is a decimal.
+    ("10.000", 10000, None, "exact", False),
+    ("3.500", 3500, None, "exact", False),
+    ("1.200.000", 1200000, None, "exact", False),
+    ("2,5 million", 2500000, None, "exact", False),
+    ("1.500 million", 1500000, None, "exact", False),
+    ("2.125 million", 2125000, None, "exact", False),
     ("3.5mn", 3500000, None, "exact", False),
     ("4.5 million", 4500000, None, "exact", False),
     ("five", 5, None, "exact", False),
