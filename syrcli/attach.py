@@ -497,8 +497,8 @@ def _left_term(
                         continue
                     return Governor(term, start, end, (right, right + len(term.after)))
                 return Governor(term, start, end)
-        if words[end - 1] not in LEFT_LINKS:
-            break
+        if words[end - 1] not in LEFT_LINKS and words[end - 1] != ":":
+            break  # a label's colon links too: "Killed: 120 | Injured: 340"
         changed = changed or words[end - 1] in COPULAS
         end -= 1
     if not changed:
