@@ -1940,6 +1940,9 @@ _ACTOR = re.compile(
     (?:military|army|armed\sforces|(?:defen[cs]e|foreign)\sministry|junta|president
       |envoy|embassy)\b                  # who speaks; a health ministry counts its own land
     (?!\s(?:in|of)\s)                          # "Syria's government in Damascus" is a place
+    | ['’]s\s(?:(?:overnight|latest|new|deadly)\s)?   # who attacks: "Russia's attack killed"
+    (?:attacks?|(?:air\s?)?strikes?|offensive|bombardment|shelling|invasion|missiles?|drones?
+      |forces|troops)\b
     | \s(?:launched|sent|deployed|invaded|unleashed)\b  # "since Turkey launched"
     """,
     re.VERBOSE | re.IGNORECASE,
