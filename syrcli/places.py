@@ -1891,6 +1891,13 @@ _PART_IN = re.compile(
 _BREAKDOWN = re.compile(r"\b(?:including|among\sthem|of\swhom|of\sthem|of\swhich)\b")
 
 
+def _part_number(sentence: str, end: int, number: int) -> bool:
+    """Whether the number at `number` is a part of the figure ending at `end`: "killed
+    1,739, including 647 children"; not "killed 9, including two children, and wounded 40"."""
+    parts = list(_BREAKDOWN.finditer(sentence, end, number))
+    return bool(parts) and "," not in sentence[parts[-1].end() : number]
+
+
 _CASUALTIES = (Category.KILLED, Category.INJURED, Category.MISSING)
 _PEOPLE_FROM = re.compile(
     r"\b(?:peacekeepers|soldiers|troops|nationals|citizens|workers|volunteers|tourists"
@@ -1987,7 +1994,7 @@ def _owned_elsewhere(sentence: str, start: int, end: int, m: Mention, named: lis
         n = _NUMBER.search(sentence, end, m.start)
         return (
             n is not None
-            and _BREAKDOWN.search(sentence, end, n.start()) is not None
+            and _part_number(sentence, end, n.start())
             and "," not in sentence[n.end() : m.start]  # the breakdown goes on to the place
         )
     n = _NUMBER.search(sentence, 0, m.start)
