@@ -380,7 +380,11 @@ def _candidates(
         # "in 2015", "by early 2005", "by the end of 2023": a year the figure is set in
         if found.month is None and not event_year and _year_prep(before) not in _YEAR_PREPS:
             continue  # "the 2018 Sochi deal", "a five-year war"; not "a 2010 earthquake that"
-        role = "date" if event_year else _context(before, after, sentence, m.start())
+        role = (
+            "date"
+            if event_year
+            else _context(before, after, sentence, m.start(), found.day is not None)
+        )
         if role == "skip":
             continue
         spans.append(m.span())
@@ -482,7 +486,9 @@ def _words_before(sentence: str, pos: int) -> list[str]:
     return out
 
 
-def _context(before: list[str], after: str, sentence: str, pos: int) -> str:
+def _context(
+    before: list[str], after: str, sentence: str, pos: int, explicit: bool = False
+) -> str:
     """'date', 'since' (a period that ends on the article date) or 'skip' for a date of
     another event, a report or an attribute ("a January 12 ceasefire")."""
     if _WHEN.match(after) or (
@@ -492,8 +498,10 @@ def _context(before: list[str], after: str, sentence: str, pos: int) -> str:
         # killing 13": the clause's own time
         return "date"
     words = [w for w in before if w not in _NEAR_DATE]
-    if words and words[0] in _REPORTING and not _THAT.match(after):
-        return "skip"  # "Reuters reported on Monday": when it was said, not counted
+    if words and words[0] in _REPORTING and not _THAT.match(after) and not explicit:
+        # "Reuters reported on Monday": when it was said, not counted; but a full date
+        # ("Zelensky said on 24 March 2022") is the only date the figure is given
+        return "skip"
     if (
         len(words) > 1
         and words[0][:1].isupper() is False
