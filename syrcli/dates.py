@@ -251,7 +251,7 @@ _THAT = re.compile(r"\sthat\b")
 _EVENT_VERBS = frozenset(
     "began begun started erupted broke struck launched captured recaptured seized signed "
     "agreed declared took landed hit swept attacked stormed overran fell "
-    "won invaded withdrew".split()
+    "won invaded withdrew burst collapsed exploded capsized sank crashed".split()
 )
 _PERIOD_START = frozenset("between from".split())
 _PERIOD_END = re.compile(rf"\s(?:and|to|until|through)\s(?:(?:early|mid|late)\s?-?)?{_MONTH}\b")
@@ -259,6 +259,8 @@ _EVENT_NOUNS = frozenset(
     "exodus war floods flood earthquake quake election elections uprising revolution coup "
     "crisis invasion offensive massacre genocide famine drought cyclone tsunami".split()
 )
+# What a period can start from: "since the fall of Assad on Sunday" (not "the fall of 2019").
+_SINCE_EVENTS = _EVENT_NOUNS | frozenset("fall collapse ouster ceasefire truce".split())
 # Words that sit between a verb and its date: "said late last Friday", "reported on Monday".
 _NEAR_DATE = frozenset("on in at late early earlier last this next".split())
 _PERIOD_WORDS = frozenset("the start beginning end middle mid mid- early late of".split())
@@ -518,6 +520,8 @@ def _context(
         if w == "when" and i + 1 == len(before):
             return "date"  # "When IS overran Sinjar in August 2014, they killed 5,000"
         if w in _SUBORDINATE:
+            if w == "since" and any(n in _SINCE_EVENTS for n in before[:i]):
+                return "since"  # "since the fall of Assad on Sunday": a period from then
             # "after the Taliban returned to power in August 2021": another event's date
             if any(v in _EVENT_VERBS for v in before[:i]) or "power" in before[:i]:
                 return "since" if w == "since" else "skip"  # "since the floods began on 3 March"
@@ -541,14 +545,26 @@ def _context(
         return "skip"  # "in October and November": the period ends with the second month
     if before[:1] == ["of"] and len(before) > 1 and before[1] in _EVENT_NOUNS:
         return "skip"  # "the mass exodus of 2017": another event's year
+    if _CONSEQUENCE.match(sentence, pos) and not _LEVEL.search(sentence):
+        return "date"  # "a guided bomb hit a block on Sunday, wounding 11": the event's day
+    if any(w in ("that", "which") for w in before) and _LEVEL_VERB.search(sentence, pos):
+        return "skip"  # "the toll from the quake that struck Sulawesi on Friday has risen to"
     if any(v in _EVENT_VERBS for v in before[:3]):
         return "skip"  # "captured Rabiya ... on Jan. 24", "the war that erupted in 2011"
     return "date"
 
 
+# The date's clause goes on to what the event did: "... on Sunday, killing 300".
+_CONSEQUENCE = re.compile(
+    r"[^,;.]{0,40},\s(?:killing|wounding|injuring|displacing|leaving|forcing|trapping)\b"
+)
 _LEVEL = re.compile(
     r"\b(?:rose|risen|rises|rising|climbed|climbs|jumped|reached|reaches|stands|stood|toll"
     r"|increased|passed|past|topped|exceeded|surpassed)\b"
+)
+_LEVEL_VERB = re.compile(
+    r"\b(?:has|have|had)\s(?:now\s)?(?:risen|climbed|jumped|reached|passed|topped|exceeded"
+    r"|surpassed|increased)\b|\b(?:rose|climbed|jumped)\sto\b"
 )
 _PERFECT = re.compile(r"\b(?:has|have|had)\b")
 _EVENT_AFTER_S = re.compile(
