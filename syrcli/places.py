@@ -707,6 +707,16 @@ def _scan(text: str, data: _Data) -> list[Mention]:
             prev = mentions[-1] if mentions else None
             if not entry.trusted and not _supported(text, start, end, prev):
                 continue
+            if (
+                i
+                and entry.form == "name"
+                and entry.place.kind != "country"  # "North and East Syria" is an authority
+                and _compass_before(text, tokens[i - 1], start)
+            ):
+                # "West Darfur", "South Kordofan": a part of the region the name alone is
+                start = tokens[i - 1][0]
+                name = f"{text[start : tokens[i - 1][1]]} {entry.place.name}"
+                entry = _Entry(Place(name, entry.place.country, "region"), entry.trusted)
             mention = _mention(text, start, end, entry, prev)
             if (
                 prev is not None
@@ -775,6 +785,14 @@ def _scan(text: str, data: _Data) -> list[Mention]:
                     dataclasses.replace(inner, role=last.role),
                 ]
     return mentions
+
+
+_COMPASS_NAMES = frozenset(w.title() for w in _COMPASS if "-" not in w) | {"Upper", "Lower"}
+
+
+def _compass_before(text: str, token: tuple[int, int], start: int) -> bool:
+    """Whether a capitalised compass word stands right before a name: "West Darfur"."""
+    return token[1] + 1 == start and text[token[0] : token[1]] in _COMPASS_NAMES
 
 
 def _worth_guessing(
