@@ -742,7 +742,7 @@ def _scan(text: str, data: _Data) -> list[Mention]:
                     mention = dataclasses.replace(mention, role=Role.OTHER)
                 elif (
                     _WITHIN.fullmatch(gap)
-                    or gap.startswith(", near ")  # "in Kiambaa, near Eldoret": a landmark
+                    or _NEAR_GAP.match(gap)  # "in Kiambaa, near Eldoret": a landmark
                     or _EDGE_OF.fullmatch(gap)  # "in Mugunga, on the western edge of Goma"
                     or (
                         (_IN_WIDER.fullmatch(gap) or _TYPE_IN_WIDER.fullmatch(gap))
@@ -793,6 +793,10 @@ _COMPASS_NAMES = frozenset(w.title() for w in _COMPASS if "-" not in w) | {"Uppe
 def _compass_before(text: str, token: tuple[int, int], start: int) -> bool:
     """Whether a capitalised compass word stands right before a name: "West Darfur"."""
     return token[1] + 1 == start and text[token[0] : token[1]] in _COMPASS_NAMES
+
+
+# "Kiambaa, near Eldoret", "the Zaatari camp, near the Syrian border": a landmark after it.
+_NEAR_GAP = re.compile(r"(?:\s[a-z]{1,20})?,\snear\s")
 
 
 def _worth_guessing(
@@ -852,8 +856,8 @@ _OWNER_APPOSITION = re.compile(rf"['’]s\s(?:[\w-]{{1,40}}\s){{0,3}}?(?:{_TYPES
 # "the Palanca crossing on Moldova's southern border", "a camp in Nangarhar province"
 _TYPE_IN_WIDER = re.compile(
     rf"\s(?:[\w-]{{1,40}}\s)?(?:{_TYPES}|crossing|camp),?\s(?:in|on|near)\s(?:the\s)?"
-    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
-    r"(?:ern)?\s)?"
+    # a compass word or another modifier: "in northern Gaza", "in the occupied West Bank"
+    r"(?:[a-z]{1,30}(?:-[a-z]{1,30})?\s)?"
 )
 # Where people go back or are sent: "returned to Solino", "deported to Gonaives".
 _MOVED = frozenset(
@@ -1705,6 +1709,19 @@ def locate(
         # own people were taken, not where others of another clause were.
         and (m.role is not Role.TAKEN or (m.start > end and "," not in sentence[end : m.start]))
     ]
+    # "displaced in the Afar region since fighting spread there from Tigray": where a later
+    # clause of time says something came from is not where the figure's people left.
+    own = [
+        m
+        for m in named
+        if not (
+            m.role is Role.ORIGIN
+            and m.start >= end
+            and _LATER_CLAUSE.search(sentence, end, m.start)
+        )
+    ]
+    if len(own) < len(named) and any(m.role is Role.IN for m in own):
+        named = own
     host = _host_subject(sentence, start, named, category in _HOST)
     if host is not None:
         return host
@@ -1720,6 +1737,7 @@ def locate(
         and chosen.country
         and category in _WAR_TOLLS
         and _CONFLICT_TOLL.search(sentence, max(0, start - 220), start)
+        and not _named_right_after(sentence, end, chosen, named)
     ):
         return _country(chosen.country)  # "a conflict that has killed 250,000": the whole war's
     if chosen is not None:
@@ -1909,6 +1927,22 @@ _PART_IN = re.compile(
 _BREAKDOWN = re.compile(r"\b(?:including|among\sthem|of\swhom|of\sthem|of\swhich)\b")
 
 
+# A count that is the subject of its own clause: "..., and over 70,000 have sought refuge".
+_SUBJECT_COUNT = re.compile(
+    r"(?:\s(?:more|others?|people|civilians|refugees|children|of\sthem))?"
+    r"\s(?:have|has|had|were|are|was|is)\b"
+)
+
+
+# A clause of time or cause with its own event: "since fighting spread there from Tigray"
+# (not "since December from Baghouz", where "since" only says when).
+_LATER_CLAUSE = re.compile(
+    r"\s(?:since|after|when|because|while)\s(?:[\w'’-]{1,30}\s){1,5}?"
+    r"(?:spread|spilled|moved|shifted|began|started|erupted|broke|reached|hit|struck|came"
+    r"|swept|advanced|escalated|intensified|expanded)\b"
+)
+
+
 def _part_number(sentence: str, end: int, number: int) -> bool:
     """Whether the number at `number` is a part of the figure ending at `end`: "killed
     1,739, including 647 children"; not "killed 9, including two children, and wounded 40"."""
@@ -1965,9 +1999,9 @@ _ACTOR = re.compile(
     (?:military|army|armed\sforces|(?:defen[cs]e|foreign)\sministry|junta|president
       |envoy|embassy)\b                  # who speaks; a health ministry counts its own land
     (?!\s(?:in|of)\s)                          # "Syria's government in Damascus" is a place
-    | ['’]s\s(?:(?:overnight|latest|new|deadly)\s)?   # who attacks: "Russia's attack killed"
+    | ['’]s\s(?:(?:overnight|latest|new|deadly|civil|brutal)\s)?   # "Russia's attack killed",
     (?:attacks?|(?:air\s?)?strikes?|offensive|bombardment|shelling|invasion|missiles?|drones?
-      |forces|troops)\b
+      |forces|troops|war|conflict|fighting|violence)\b   # "Sudan's war has killed ... in X"
     | \s(?:launched|sent|deployed|invaded|unleashed)\b  # "since Turkey launched"
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -2010,6 +2044,8 @@ def _owned_elsewhere(sentence: str, start: int, end: int, m: Mention, named: lis
         if _PART_IN.search(sentence, end, m.start):
             return True  # "690,000 across the region, 190,000 of them in Hatay": the part's
         n = _NUMBER.search(sentence, end, m.start)
+        if n is not None and _SUBJECT_COUNT.match(sentence, n.end()):
+            return True  # "displaced 700,000, and over 70,000 have sought refuge in Nigeria"
         return (
             n is not None
             and _part_number(sentence, end, n.start())
@@ -2160,6 +2196,19 @@ _CONFLICT_TOLL = re.compile(
     r"(?:so\sfar\s|already\s)?(?:killed|left|displaced|uprooted|driven|forced|claimed)\b",
     re.IGNORECASE,
 )
+def _named_right_after(sentence: str, end: int, place: Place, named: list[Mention]) -> bool:
+    """Whether the figure's own clause says where: "the war has killed 15,000 people in El
+    Geneina" is El Geneina's toll, not the whole war's."""
+    return any(
+        m.place == place
+        and m.start > end
+        and m.role is Role.IN
+        and m.start - end <= 40
+        and not any(c in sentence[end : m.start] for c in ",;")
+        for m in named
+    )
+
+
 _WAR_TOLLS = (Category.KILLED, Category.DISPLACED, Category.INJURED, Category.MISSING)
 
 
