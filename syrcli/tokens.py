@@ -50,18 +50,21 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 def _tokens(text: str, lower: str, offset: int) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
+    new = tuple.__new__  # Token(...) without the named tuple's Python-level constructor
     prev_end = -1
     for m in _TOKEN.finditer(text):
         start, end = m.span()
-        kind: TokenKind = m.lastgroup  # type: ignore[assignment]
         append(
-            Token(
-                kind,
-                text[start:end],
-                lower[start:end],
-                start + offset,
-                end + offset,
-                start == prev_end,
+            new(
+                Token,
+                (
+                    m.lastgroup,
+                    text[start:end],
+                    lower[start:end],
+                    start + offset,
+                    end + offset,
+                    start == prev_end,
+                ),
             )
         )
         prev_end = end
