@@ -103,10 +103,18 @@ _PLACE_NOUNS = frozenset(
 # Terms that also take a place or a thing as object: "the worst-affected areas", "seized
 # power", "captured the town".
 _THINGS_TAKEN = frozenset("power control territory weapons town city village villages".split())
+# A death sentence kills no one yet: "death row", "death sentences", "the death penalty".
+_PENALTY = frozenset({"row", "sentence", "sentences", "penalty", "penalties", "warrant"})
 NOT_PEOPLE_AFTER = {
     "affected": _PLACE_NOUNS,
     "seized": _PLACE_NOUNS | _THINGS_TAKEN,
     "captured": _PLACE_NOUNS | _THINGS_TAKEN,
+    "death": _PENALTY,
+    # "held up at the border", "held back by police", "held responsible": not detained
+    **dict.fromkeys(
+        ("were held", "had been held", "have been held", "are held"),
+        frozenset("up back responsible accountable liable off together".split()),
+    ),
 }
 CLAUSE_JOINS = frozenset({"and", "but", "while", "whereas"})  # "..., and that 600 tickets"
 COORDINATORS = frozenset({"and", ",", "but", "while", "whereas"})
@@ -198,19 +206,20 @@ def _place_follows(tokens: Sequence[Token], i: int) -> bool:
 LIVING_IN_CAMP = Term("living in … camp", Category.DISPLACED)
 _RESIDING = frozenset(
     "live lives living lived stay stays staying stayed remain remains remained remaining "
-    "are were now still".split()
+    "now still".split()
 )
 _CAMP_NOUNS = frozenset("camp camps shelter shelters tents".split())
 # Camps that hold no displaced people: "the summer camp", "a military camp".
 _OTHER_CAMPS = frozenset(
     "summer training military army boot holiday sports football youth base prison "
-    "detention labour labor concentration transit".split()
+    "detention labour labor concentration transit bomb raid air-raid storm".split()
 )
+_STOPS_BEFORE_CAMP = frozenset("and or but which who that where when as while".split())
 
 
 def _camp_after(words: Sequence[str], i: int) -> int | None:
     """The end of "in (the) <up to 4 name words> camp" from `words[i]`, if it is there."""
-    if words[i : i + 1] not in (["in"], ["at"]):
+    if i >= len(words) or words[i] not in ("in", "at"):
         return None
     for j in range(i + 1, min(len(words), i + 6)):
         w = words[j]
@@ -221,7 +230,8 @@ def _camp_after(words: Sequence[str], i: int) -> int | None:
     return None
 
 
-_STOPS_BEFORE_CAMP = frozenset("and or but which who that where when as while".split())
+
+_SENTENCED = frozenset({"sentenced", "sentences", "sentencing", "condemned", "condemns"})
 
 
 def term_hits(words: Sequence[str], lex: Lexicon, tokens: Sequence[Token] = ()) -> Terms:
@@ -244,6 +254,8 @@ def term_hits(words: Sequence[str], lex: Lexicon, tokens: Sequence[Token] = ()) 
                 for end, term in found
                 if end >= len(words) or words[end] not in NOT_PEOPLE_AFTER.get(term.text, ())
             ]
+            if found and word == "death" and _SENTENCED.intersection(words[max(0, i - 8) : i]):
+                found = []  # "sentenced 11 men to death": a sentence, not a killing
             if (
                 found
                 and word == "siege"
@@ -289,12 +301,19 @@ _DETERMINERS = frozenset("the their its his her our these those".split())
 _CROWDS = frozenset("supporters fans spectators".split())
 
 
-def _event_near(terms: Terms, first: int, head: int) -> bool:
-    return any(
-        term.category in EVENTS
-        for start in range(max(0, first - 5), head + 5)
-        for _end, term in terms.get(start, ())
+def _event_near(terms: Terms, words: Sequence[str], first: int, head: int) -> bool:
+    """An event verb just before the count ("arrested 300 supporters") or the crowd's own
+    predicate after it ("fans were crushed to death"), not a word of another noun ("300
+    supporters of the detained leader")."""
+    before = any(
+        term.category in EVENTS and end <= first
+        for start in range(max(0, first - 5), first)
+        for end, term in terms.get(start, ())
     )
+    k = head + 1
+    while k < len(words) and k - head <= 3 and words[k] in AUX:
+        k += 1
+    return before or any(term.category in EVENTS for _end, term in terms.get(k, ()))
 
 
 def noun_phrase(
@@ -321,7 +340,7 @@ def noun_phrase(
         word = words[i]
         if lex.modals.match(words, i) is not None:
             break
-        if word in _CROWDS and _event_near(terms, q.first, i):
+        if word in _CROWDS and _event_near(terms, words, q.first, i):
             headed = person = True  # "arrested 300 supporters", "fans killed in the crush"
             i += 1
             continue
@@ -463,6 +482,9 @@ def _as_hosted(gov: Governor, terms: Terms) -> Governor:
     return gov
 
 
+_REPORTED = frozenset("said says told tells reported announced confirmed stated added".split())
+
+
 def _left_term(
     q: Quantity,
     np: NounPhrase,
@@ -497,8 +519,9 @@ def _left_term(
                         continue
                     return Governor(term, start, end, (right, right + len(term.after)))
                 return Governor(term, start, end)
-        if words[end - 1] not in LEFT_LINKS and words[end - 1] != ":":
-            break  # a label's colon links too: "Killed: 120 | Injured: 340"
+        colon = words[end - 1] == ":" and (np.person or np.last == q.last)
+        if words[end - 1] not in LEFT_LINKS and not colon:
+            break  # a label's colon links a count: "Killed: 120"; not "Refugees: 3 ways"
         changed = changed or words[end - 1] in COPULAS
         end -= 1
     if not changed:
@@ -520,8 +543,8 @@ def _left_term(
                 break
             start = opening - 1
             continue
-        if word in CLAUSE_BREAKS:
-            break
+        if word in CLAUSE_BREAKS or word in _REPORTED:
+            break  # "... told reporters that the number of boats ... has reached 120"
         if word in SUBORDINATORS:
             if subject is not None:
                 break  # "... flee as toll rises to 68": the toll's clause is enough
@@ -554,7 +577,7 @@ def _right_term(
             break
         for t_end, term in terms.get(i, ()):
             if not term.after:
-                if term.category in _MOVEMENT and i and words[i - 1] in ("who", "that"):
+                if term.category in _MOVEMENT and _relative_before(words, i):
                     main = _main_predicate(t_end, words, terms)
                     if main is not None:
                         return main, modal  # "4,000 people who arrived ... have no shelter"
@@ -592,7 +615,18 @@ def _right_term(
     return None, False
 
 
-_MOVEMENT = frozenset({Category.FLED, Category.REFUGEES})
+_MOVEMENT = frozenset({Category.FLED, Category.REFUGEES, Category.DISPLACED})
+
+
+def _relative_before(words: Sequence[str], i: int) -> bool:
+    """Whether the term at `i` opens a relative clause: "who fled", "who had been displaced"."""
+    k = i - 1
+    while k > 0 and i - k < 4 and words[k] in _RELATIVE_AUX:
+        k -= 1
+    return k >= 0 and words[k] in ("who", "that")
+
+
+_RELATIVE_AUX = frozenset("have has had been were was are is".split())
 _MAIN_VERBS = frozenset("are is were was have has had remain remains remained".split())
 
 
@@ -602,6 +636,9 @@ def _main_predicate(j: int, words: Sequence[str], terms: Terms) -> Governor | No
     for k in range(j, min(len(words), j + 10)):
         if words[k] in (",", ";", "and", "but", "while", "who", "that", "which"):
             return None
+        for t_end, term in terms.get(k, ()):
+            if not term.after and term.category is Category.RETURNED:
+                return Governor(term, k, t_end)  # "people who had been displaced returned"
         if words[k] not in _MAIN_VERBS:
             continue
         m = k + 1
@@ -692,7 +729,11 @@ def _after_aside(i: int, words: Sequence[str], terms: Terms) -> int:
 
 
 def modal_before(i: int, words: Sequence[str], lex: Lexicon) -> bool:
-    for j in range(max(0, i - 4), i):
+    """Whether a modal stands just before `i` in the same clause: "could displace 2 million";
+    not "where 174,000 square km may be contaminated, at least 116 civilians were killed"."""
+    for j in range(i - 1, max(-1, i - 5), -1):
+        if words[j] in (",", ";"):
+            return False
         if lex.modals.match(words, j) is not None:
             return True
     return False
@@ -748,9 +789,12 @@ def _nearest(
             for j in numbers
         ):
             continue  # "146 patients ..., and three people have died": the term is theirs
+        if start >= np.last and t_end in numbers:
+            continue  # "infected 500 people and killed 12": the verb has its own count
         if best is None or distance < best[0]:
             best = (distance, Governor(term, start, t_end))
     return best[1] if best else None
+
 
 
 def next_sentence_governor(text: str, span: tuple[int, int], lex: Lexicon) -> Governor | None:

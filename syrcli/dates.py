@@ -401,7 +401,9 @@ def _candidates(
         if m["weekday"] and any(s <= m.end() + 2 and m.end() < s for s, _e in spans):
             continue  # "on Saturday, 4 May 2019": the date that follows says which Saturday
         before = _words_before(sentence, m.start())
-        role = _context(before, sentence[m.end() : m.end() + 20], sentence, m.start())
+        role = _context(
+            before, sentence[m.end() : m.end() + 20], sentence, m.start(), bool(m["weekday"])
+        )
         if role == "skip":
             continue
         spans.append(m.span())
@@ -489,7 +491,7 @@ def _words_before(sentence: str, pos: int) -> list[str]:
 
 
 def _context(
-    before: list[str], after: str, sentence: str, pos: int, explicit: bool = False
+    before: list[str], after: str, sentence: str, pos: int, day: bool = False
 ) -> str:
     """'date', 'since' (a period that ends on the article date) or 'skip' for a date of
     another event, a report or an attribute ("a January 12 ceasefire")."""
@@ -499,9 +501,10 @@ def _context(
         # "since 1934, when some 8,500 were killed", "began on March 6 when gunmen ...,
         # killing 13": the clause's own time
         return "date"
+    explicit_day = day and not _WEEKDAY_WORD.match(sentence, pos)
     words = [w for w in before if w not in _NEAR_DATE]
-    if words and words[0] in _REPORTING and not _THAT.match(after) and not explicit:
-        # "Reuters reported on Monday": when it was said, not counted; but a full date
+    if words and words[0] in _REPORTING and not _THAT.match(after) and not explicit_day:
+        # "Reuters reported on Monday": when it was said, not counted; but a written day
         # ("Zelensky said on 24 March 2022") is the only date the figure is given
         return "skip"
     if (
@@ -545,15 +548,32 @@ def _context(
         return "skip"  # "in October and November": the period ends with the second month
     if before[:1] == ["of"] and len(before) > 1 and before[1] in _EVENT_NOUNS:
         return "skip"  # "the mass exodus of 2017": another event's year
-    if _CONSEQUENCE.match(sentence, pos) and not _LEVEL.search(sentence):
-        return "date"  # "a guided bomb hit a block on Sunday, wounding 11": the event's day
-    if any(w in ("that", "which") for w in before) and _LEVEL_VERB.search(sentence, pos):
-        return "skip"  # "the toll from the quake that struck Sulawesi on Friday has risen to"
+    if (
+        day
+        and _CONSEQUENCE.match(sentence, pos)
+        and not _LEVEL.search(sentence)
+        and not any(v in _LONG_EVENTS for v in before[:6])
+    ):
+        # "a guided bomb hit a block on Sunday, wounding 11": the day of a one-off event
+        # dates what it did; not "Russia invaded on 24 February 2022, forcing 8 million"
+        return "date"
+    if _LEVEL_VERB.search(sentence, pos) and any(
+        w in ("that", "which") and (k + 1 == len(before) or before[k + 1] not in _REPORTING)
+        for k, w in enumerate(before)
+    ):
+        # "the toll from the quake that struck Sulawesi on Friday has risen to"; not "the
+        # ministry said that on Wednesday the death toll had risen to 300"
+        return "skip"
     if any(v in _EVENT_VERBS for v in before[:3]):
         return "skip"  # "captured Rabiya ... on Jan. 24", "the war that erupted in 2011"
     return "date"
 
 
+# Events that last: their start does not date what they did since.
+_LONG_EVENTS = frozenset("invaded erupted began begun started broke launched".split())
+_WEEKDAY_WORD = re.compile(
+    r"(?i:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|yesterday|today"
+)
 # The date's clause goes on to what the event did: "... on Sunday, killing 300".
 _CONSEQUENCE = re.compile(
     r"[^,;.]{0,40},\s(?:killing|wounding|injuring|displacing|leaving|forcing|trapping)\b"

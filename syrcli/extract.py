@@ -99,7 +99,7 @@ def iter_figures(
             and not _pronoun_follows(text, following, lex)
         ):
             continue  # every figure needs a term in its sentence (or "They fled." after it)
-        tokens = _unglue(tokenize(sentence, start), lex)
+        tokens = _unglue(tokenize(sentence, start), lex, text)
         found = _sentence_figures(tokens, sentence, start, lex, following, text, part_of)
         if not found:
             continue
@@ -398,7 +398,7 @@ def _pronoun_follows(text: str, following: Span | None, lex: Lexicon) -> bool:
     return bool(words) and words[0] in PRONOUN_OPENERS and _has_term(words, lex)
 
 
-def _unglue(tokens: list[Token], lex: Lexicon) -> list[Token]:
+def _unglue(tokens: list[Token], lex: Lexicon, text: str = "") -> list[Token]:
     """Split words that text cut from a PDF ran together: "weredisplaced", "fledShirqat";
     join a word it broke at a line end: "dis-\nplaced".
 
@@ -410,7 +410,7 @@ def _unglue(tokens: list[Token], lex: Lexicon) -> list[Token]:
         if skip:
             skip -= 1
             continue
-        joined = _rejoined(tokens, k, lex)
+        joined = _rejoined(tokens, k, lex, text) if text else None
         if joined is not None:
             out.append(joined)
             skip = 2
@@ -432,8 +432,9 @@ def _unglue(tokens: list[Token], lex: Lexicon) -> list[Token]:
 _LINE_BREAK_HYPHEN = re.compile(r"-[ \t]{0,4}\r?\n[ \t]{0,4}")
 
 
-def _rejoined(tokens: list[Token], k: int, lex: Lexicon) -> Token | None:
-    """The word that "dis", "-", "placed" across a line break make, if the lexicon knows it."""
+def _rejoined(tokens: list[Token], k: int, lex: Lexicon, text: str) -> Token | None:
+    """The word that "dis", "-", "placed" across a line break make, if the lexicon knows it.
+    `text` is what the tokens' offsets point into."""
     if k + 2 >= len(tokens):
         return None
     head, dash, tail = tokens[k], tokens[k + 1], tokens[k + 2]
@@ -444,7 +445,7 @@ def _rejoined(tokens: list[Token], k: int, lex: Lexicon) -> Token | None:
         or tail.kind != "word"
         or tail.glued
         or not tail.text[:1].islower()
-        or tail.start - dash.end > 8
+        or not _LINE_BREAK_HYPHEN.fullmatch(text, dash.start, tail.start)
     ):
         return None
     word = head.text + tail.text
@@ -550,7 +551,12 @@ def _sentence_figures(
         if np.unit in RESTRICTED_UNITS and gov.term.category not in OFFICIAL_CATEGORIES:
             continue  # "sent thousands of troops" is no figure; "killed 20 soldiers" is
         projection = projection or hypothetical or modal_before(q.first, words, lex)
-        if q.qualifier is Qualifier.EXACT and words[np.last : np.last + 2] == ["or", "more"]:
-            q = replace(q, qualifier=Qualifier.AT_LEAST)  # "killed 100 people or more"
+        if (
+            q.qualifier is Qualifier.EXACT
+            and words[np.last : np.last + 2] == ["or", "more"]
+            and words[np.last + 2 : np.last + 3] != ["than"]
+        ):
+            # "killed 100 people or more": the qualifier's words are part of the figure
+            q = replace(q, qualifier=Qualifier.AT_LEAST, last=np.last + 2)
         out.append((q, gov, np.unit, projection, written_term(gov, tokens)))
     return out

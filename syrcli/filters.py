@@ -70,6 +70,8 @@ def not_a_figure(
             return True
         if before in CURRENCY or (first > 1 and words[first - 2] in CURRENCY):
             return True
+        if first > 1 and words[first - 1] in _PAYERS and words[first - 2] in _PRICE_VERBS:
+            return True  # "smugglers charged us 5,000 each": a price
         if first > 0 and tokens[first - 1].text == "US":
             return True  # "US 375 million"; but "told us 90 were killed" counts people
         if (
@@ -148,7 +150,7 @@ def not_a_figure(
         and lex.qualifiers_verbs.match(words, q.first) is None
     ):
         return True
-    if words[q.first - 1 : q.first] in _POSSESSIVES and not _possessed_subject(q, words):
+    if q.first > 0 and words[q.first - 1] in _POSSESSIVES and not _possessed_subject(q, words):
         return True  # "fled with my five children", "carried my two children"
     if q.first != first and lex.not_before.match_ending(words, first):
         return True  # "children under five": the qualifier belongs to an age
@@ -175,14 +177,29 @@ def not_a_figure(
                 return True  # "3 in 10", but not "211,000 in 2016"
     if after in ("third", "thirds", "quarter", "quarters", "fifth", "fifths", "half"):
         return True
+    if (
+        after == "of"
+        and last + 2 < n
+        and tokens[last + 1].kind == "num"
+        and words[last + 2] in lex.not_people
+    ):
+        return True  # "only 12 of 36 hospitals function": a share of things
+    if q.value < 130 and before in ("was", "is") and after == "when":
+        return True  # an age: "She was 34 when she died in an air strike"
+    if after == "to" and words[last + 1 : last + 2] in (["one"], ["1"]):
+        return True  # a ratio: "deaths exceeded births by almost three to one"
     # An age after a name: "Ahmet Sadul, 43, was hoping".
     if q.digits and q.value < 130 and before in (",", "(") and after in (",", ")"):
         return True
     # A bare "one" is usually "one of", "one day": only a count when a unit follows.
     if q.value == 1 and q.qualifier.value == "exact":
-        if not lex.units.match(words, last) or before in ("of", "in", "from", "for", "to"):
+        unit = lex.units.match(words, last)
+        single = unit[0] if unit else None
+        if single is None and last < n and words[last] in _ONE_OF:
+            single = last + 1
+        if single is None or before in ("of", "in", "from", "for", "to"):
             return True  # "three members of one family"
-        if words[last + 1 : last + 2] and words[last + 1] in _SPEAKING:
+        if _speaker(words, single):
             return True  # '"We saw 20 bodies," one woman said': a speaker, not a count
     # A place's whole population: "the territory's 2.3 million people".
     if q.first > 0 and tokens[q.first - 1].text.endswith(("'s", "’s")) and after in POPULOUS:
@@ -192,18 +209,43 @@ def not_a_figure(
 
 # A count after "my", "his" ... is of the speaker's family: a figure only as the subject of
 # what happened to them ("My two sons were killed"), not as company ("with my five children").
-_POSSESSIVES = (["my"], ["his"], ["her"], ["our"], ["your"])
+_POSSESSIVES = frozenset("my his her our your".split())
 _AUXILIARIES = frozenset("were was are is have has had".split())
 
 
 def _possessed_subject(q: Quantity, words: Sequence[str]) -> bool:
-    n = len(words)
-    return q.last + 1 < n and words[q.last + 1] in _AUXILIARIES and (
-        q.first < 2 or words[q.first - 2] not in ("with", "and")
-    )
+    """Whether the family count is the subject of a verb two words on at most ("my two young
+    sons were killed"), and not of being among others ("her four children were among")."""
+    if q.first >= 2 and words[q.first - 2] == "with":
+        return False
+    for k in range(q.last + 1, min(len(words), q.last + 3)):
+        if words[k] in _AUXILIARIES:
+            return words[k + 1 : k + 2] != ["among"]
+        if not words[k].isalpha():
+            return False
+    return False
 
 
+# A single person of a kind that is no unit of the lexicon: "one soldier", "one policeman".
+_ONE_OF = frozenset(
+    "soldier fighter militant rebel policeman policewoman officer serviceman militiaman "
+    "insurgent jihadist gunman peacekeeper guard journalist doctor nurse".split()
+)
 _SPEAKING = frozenset("said says say told tells recalled added explained asked wrote".split())
+
+
+def _speaker(words: Sequence[str], after: int) -> bool:
+    """Whether "one man" speaks: "one woman said", "One soldier, speaking on condition of
+    anonymity, said", "One policeman who witnessed the crush said"."""
+    if after + 1 < len(words) and words[after].isalpha() and words[after] not in _SPEAKING:
+        after += 1  # "one police officer said": a unit of two words
+    if after < len(words) and words[after] in _SPEAKING:
+        return True
+    if after < len(words) and words[after] in (",", "who"):
+        return any(w in _SPEAKING for w in words[after + 1 : after + 12])
+    return False
+_PAYERS = frozenset("us them him her me each".split())
+_PRICE_VERBS = frozenset("charged charge charges paid pay pays cost costs owed fined".split())
 POPULOUS = frozenset({"people", "residents", "inhabitants", "population", "citizens"})
 
 

@@ -104,9 +104,25 @@ class Quantity:
     superseded: bool = False  # "rose from 100 to 150": the 100 is an old figure
 
 
+_SCALE_WORDS = frozenset(DIGIT_SCALES) | frozenset(GLUED_SCALES)
+
+
+def _scale_follows(tokens: Sequence[Token], i: int) -> bool:
+    """Whether a scale word follows, maybe after the other end of a range: "2,5 million",
+    "between 1,5 and 2,5 million"."""
+    if i < len(tokens) and tokens[i].lower in _SCALE_WORDS:
+        return True
+    return (
+        i + 2 < len(tokens)
+        and tokens[i].lower in ("and", "to", "-", "–")
+        and tokens[i + 1].kind == "num"
+        and tokens[i + 2].lower in _SCALE_WORDS
+    )
+
+
 def _digits(tokens: Sequence[Token], i: int, text: str, base: int) -> Core | None:
     tok = tokens[i]
-    scaled_next = i + 1 < len(tokens) and tokens[i + 1].lower in DIGIT_SCALES | GLUED_SCALES.keys()
+    scaled_next = _scale_follows(tokens, i + 1)
     if _GROUPED.fullmatch(tok.text) or _INDIAN.fullmatch(tok.text):
         amount = float(tok.text.replace(",", ""))
     elif _DOT_GROUPED.fullmatch(tok.text) and not (scaled_next and tok.text.count(".") == 1):

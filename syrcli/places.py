@@ -1935,9 +1935,11 @@ _SUBJECT_COUNT = re.compile(
 
 
 # A clause of time or cause with its own event: "since fighting spread there from Tigray"
-# (not "since December from Baghouz", where "since" only says when).
+# (not "since December from Baghouz", where "since" only says when, nor "since they came
+# from El Geneina", which tells of the figure's own people).
 _LATER_CLAUSE = re.compile(
-    r"\s(?:since|after|when|because|while)\s(?:[\w'’-]{1,30}\s){1,5}?"
+    r"\s(?:since|after|when|because|while)\s(?!(?:they|many|most|some|all|these|those)\s)"
+    r"(?:[\w'’-]{1,30}\s){1,5}?"
     r"(?:spread|spilled|moved|shifted|began|started|erupted|broke|reached|hit|struck|came"
     r"|swept|advanced|escalated|intensified|expanded)\b"
 )
@@ -2063,7 +2065,8 @@ def _owned_elsewhere(sentence: str, start: int, end: int, m: Mention, named: lis
 
 
 _NATIONAL = re.compile(
-    r"\b(?:(?:in|across|throughout|around|within|of)\sthe\scountry|[Nn]ationwide|[Cc]ountrywide"
+    r"\b(?:(?:in|across|throughout|around|within|of|flee|fled|fleeing|leave|left|leaving)"
+    r"\sthe\scountry|[Nn]ationwide|[Cc]ountrywide"
     r"|neighbouring\scountries|neighboring\scountries|the\spopulation"
     # "across the 11 affected provinces", "across nine provinces": a national total over
     # its regions
@@ -2221,6 +2224,7 @@ def _refine(place: Place, category: Category, sentence: str, article: ArticlePla
         or default.kind == "country"
         or default.country != place.country
         or (category in _WAR_TOLLS and _WAR.search(sentence))
+        or _NATIONAL.search(sentence)  # "forcing 8 million people to flee the country"
     ):
         return place
     if place.kind == "country" or _base(place).kind == "country":
