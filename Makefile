@@ -17,6 +17,7 @@ demo: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check syrcli tests tools
+	$(BIN)/ruff format --check syrcli tests tools
 	$(BIN)/mypy
 
 test: lint

@@ -230,7 +230,6 @@ def _camp_after(words: Sequence[str], i: int) -> int | None:
     return None
 
 
-
 _SENTENCED = frozenset({"sentenced", "sentences", "sentencing", "condemned", "condemns"})
 
 
@@ -794,7 +793,6 @@ def _nearest(
         if best is None or distance < best[0]:
             best = (distance, Governor(term, start, t_end))
     return best[1] if best else None
-
 
 
 def next_sentence_governor(text: str, span: tuple[int, int], lex: Lexicon) -> Governor | None:

@@ -490,9 +490,7 @@ def _words_before(sentence: str, pos: int) -> list[str]:
     return out
 
 
-def _context(
-    before: list[str], after: str, sentence: str, pos: int, day: bool = False
-) -> str:
+def _context(before: list[str], after: str, sentence: str, pos: int, day: bool = False) -> str:
     """'date', 'since' (a period that ends on the article date) or 'skip' for a date of
     another event, a report or an attribute ("a January 12 ceasefire")."""
     if _WHEN.match(after) or (

@@ -244,6 +244,8 @@ def _speaker(words: Sequence[str], after: int) -> bool:
     if after < len(words) and words[after] in (",", "who"):
         return any(w in _SPEAKING for w in words[after + 1 : after + 12])
     return False
+
+
 _PAYERS = frozenset("us them him her me each".split())
 _PRICE_VERBS = frozenset("charged charge charges paid pay pays cost costs owed fined".split())
 POPULOUS = frozenset({"people", "residents", "inhabitants", "population", "citizens"})

@@ -2199,6 +2199,8 @@ _CONFLICT_TOLL = re.compile(
     r"(?:so\sfar\s|already\s)?(?:killed|left|displaced|uprooted|driven|forced|claimed)\b",
     re.IGNORECASE,
 )
+
+
 def _named_right_after(sentence: str, end: int, place: Place, named: list[Mention]) -> bool:
     """Whether the figure's own clause says where: "the war has killed 15,000 people in El
     Geneina" is El Geneina's toll, not the whole war's."""
