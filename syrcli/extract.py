@@ -81,7 +81,8 @@ def iter_figures(
             continue  # a table row: its counts came from its columns
         sentence = text[start:end]
         words = _LETTERS.findall(sentence.lower())
-        if "-\n" in sentence or "-\r\n" in sentence:  # "dis-\nplaced": a word broken at a line end
+        broken = "-\n" in sentence or "-\r\n" in sentence  # "dis-\nplaced": at a line end
+        if broken:
             words += _LETTERS.findall(_LINE_BREAK_HYPHEN.sub("", sentence.lower()))
         if not _DIGIT.search(sentence) and COUNT_WORDS.isdisjoint(words):
             continue
@@ -99,7 +100,7 @@ def iter_figures(
             and not _pronoun_follows(text, following, lex)
         ):
             continue  # every figure needs a term in its sentence (or "They fled." after it)
-        tokens = _unglue(tokenize(sentence, start), lex, text)
+        tokens = _unglue(tokenize(sentence, start), lex, text if broken else "")
         found = _sentence_figures(tokens, sentence, start, lex, following, text, part_of)
         if not found:
             continue
@@ -404,6 +405,11 @@ def _unglue(tokens: list[Token], lex: Lexicon, text: str = "") -> list[Token]:
 
     A long unknown word is split once, where one side begins a category term and the other
     is a known word or a capitalised name; "fledgling" stays whole."""
+    vocabulary = lex.vocabulary
+    if not text and not any(
+        len(t.lower) >= 7 and t.kind == "word" and t.lower not in vocabulary for t in tokens
+    ):
+        return tokens  # nothing glued or broken: most sentences
     out: list[Token] = []
     skip = 0
     for k, tok in enumerate(tokens):
