@@ -614,7 +614,7 @@ def _right_term(
     return None, False
 
 
-_MOVEMENT = frozenset({Category.FLED, Category.REFUGEES, Category.DISPLACED})
+_MOVEMENT = frozenset({Category.FLED, Category.REFUGEES, Category.DISPLACED, Category.BESIEGED})
 
 
 def _relative_before(words: Sequence[str], i: int) -> bool:
@@ -626,6 +626,7 @@ def _relative_before(words: Sequence[str], i: int) -> bool:
 
 
 _RELATIVE_AUX = frozenset("have has had been were was are is".split())
+_MAIN_WINS = RIGHT_WINS | {Category.EVACUATED}
 _MAIN_VERBS = frozenset("are is were was have has had remain remains remained".split())
 
 
@@ -644,7 +645,7 @@ def _main_predicate(j: int, words: Sequence[str], terms: Terms) -> Governor | No
         while m < len(words) and m < k + 4 and words[m] in AUX:
             m += 1
         for t_end, term in terms.get(m, ()):
-            if not term.after and term.category in RIGHT_WINS:
+            if not term.after and term.category in _MAIN_WINS:
                 if (
                     term.category is Category.MISSING
                     and t_end < len(words)

@@ -154,7 +154,9 @@ def article_date(text: str) -> dt.date | None:
             if _is_date_line(line, m) and (found.year or year_hint):
                 if found.month is None:
                     continue  # a bare year is no date line
-                return _complete(found, year_hint)
+                day = _complete(found, year_hint)
+                if day is not None:
+                    return day  # "Issue 6 | June 2024" names no day: a line below may
     for line in periods:
         if _OPEN_PERIOD.search(line):
             continue  # "15 April 2023 to date": no end to date the report by

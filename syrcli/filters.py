@@ -23,6 +23,14 @@ MONTHS = frozenset(
 CURRENCY = frozenset("$ € £ ¥ ₹ ₦ us$ usd eur gbp".split())
 
 
+_TIME_LABELS = frozenset("day week year month minute hour".split())
+
+
+def _is_year_token(token: Token) -> bool:
+    text = token.text
+    return len(text) == 4 and text.isdigit() and 1800 <= int(text) <= 2100
+
+
 def _is_year(q: Quantity, tokens: Sequence[Token]) -> bool:
     text = tokens[q.core_first].text
     return (
@@ -49,7 +57,10 @@ def not_a_figure(
     core_tok = tokens[first]
     if _is_year(q, tokens):
         return True
-    if q.digits and (first - 1 in counted or last in counted):
+    if q.digits and (
+        (first - 1 in counted and not _is_year_token(tokens[first - 1]))
+        or (last in counted and not _is_year_token(tokens[last]))
+    ):
         return True  # two bare numbers side by side: a phone number or a table row
     if (
         q.digits
@@ -146,6 +157,8 @@ def not_a_figure(
     if (
         lex.not_before.match_ending(words, q.first)
         and not _home_to_refugees(q, words)
+        # "Last year 3,000 people were killed": a grouped count is no "year 3" label
+        and not ("," in core_tok.text and words[q.first - 1] in _TIME_LABELS)
         # "refugees in the region top 4 million": a subject before a verb, not "Region 2"
         and lex.qualifiers_verbs.match(words, q.first) is None
     ):
