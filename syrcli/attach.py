@@ -343,8 +343,10 @@ def noun_phrase(
             headed = person = True  # "arrested 300 supporters", "fans killed in the crush"
             i += 1
             continue
-        if word in lex.not_people or word == "head":
-            return NounPhrase(i, unit, term, True)
+        if (word in lex.not_people or word == "head") and not (
+            i + 1 < n and lex.units.match(words, i + 1) is not None
+        ):
+            return NounPhrase(i, unit, term, True)  # but "12 truck drivers", "school staff"
         unit_hit = lex.units.match(words, i)
         term_hits = terms.get(i)
         if headed and unit_hit is None:
