@@ -396,6 +396,15 @@ def _candidates(
             out.append(_Candidate(_since_start(sentence, m.start()), m.end(), end_of_since))
             continue
         ahead = bool(before) and before[0] in _AHEAD and _FUTURE.search(sentence) is not None
+        which = _WHICH_YEAR.match(sentence, m.end()) if found.year is None else None
+        if which is not None and found.month is not None and published is not None:
+            # "on 26 November last year", "in March this year": the year is told in words
+            shift = {"last": -1, "this": 0, "next": 1}[which["which"].lower()]
+            found = _Found(found.start, found.end, published.year + shift, found.month, found.day)
+            parts.append(which.span())
+            spans[-1] = (m.start(), which.end())
+            out.append(_Candidate(m.start(), which.end(), _explicit(found, published)))
+            continue
         out.append(_Candidate(m.start(), m.end(), _explicit(found, published, ahead)))
     for m in _RELATIVE.finditer(sentence):
         if any(a <= m.start() < b for a, b in parts):
@@ -596,6 +605,7 @@ _EVENT_AFTER_S = re.compile(
 
 
 # A deadline in a forecast looks ahead: "could slip into famine by September".
+_WHICH_YEAR = re.compile(r"\s(?:of\s)?(?P<which>last|this|next)\syear\b", re.IGNORECASE)
 _AHEAD = frozenset("by until till next".split())
 _FUTURE = re.compile(
     r"\b(?:could|will|would|may|might|expected|projected|forecast|likely|set\sto|risk)\b"
