@@ -1139,6 +1139,14 @@ _NAMED_AFTER_TOWN = frozenset("hospital clinic".split())
 _SAID = re.compile(r"\s(?:said|says|say|claimed|claims|announced|reported|denied|insisted)\b")
 
 
+# A body that speaks from a place: "the Red Crescent in (eastern) ...", "UNHCR in ...".
+_ORG_IN = re.compile(
+    r"(?:\b[A-Z]{2,8}|Crescent|Cross|Ministry|Office|Agency|Commission|Council|Mission|Embassy"
+    r"|Programme|Fund|Organi[sz]ation|Committee|Authority|Observatory)"
+    r"\sin\s(?:(?:the\s)?[a-z]{1,12}(?:-[a-z]{1,12})?\s)?\Z"
+)
+
+
 def _mention(text: str, start: int, end: int, entry: _Entry, prev: Mention | None) -> Mention:
     role, modifier = _role(text, start, end)
     place = entry.place
@@ -1174,6 +1182,12 @@ def _mention(text: str, start: int, end: int, entry: _Entry, prev: Mention | Non
         place = Place(f"{compass} {place.name}", place.country, "region")
     if role is Role.OTHER and place.kind != "country" and _SAID.match(text, end):
         role = Role.REPORT  # "Baku said", "Moscow claims": a government speaking
+    elif (
+        role is Role.IN
+        and _SAID.match(text, end)
+        and _ORG_IN.search(text, max(0, start - 40), start)
+    ):
+        role = Role.REPORT  # "the Red Crescent in eastern Libya says 5,300 died in Derna"
     near = role is Role.IN and text[max(0, start - 5) : start] == "near "
     if role is Role.IN and _NEAR_PLACES.search(text, max(0, start - 40), start):
         role, near = Role.OTHER, True  # "towns and kibbutzim near the Gaza Strip"
