@@ -295,6 +295,12 @@ def marked(words: Sequence[str], lex: Lexicon) -> bool:
 _DETERMINERS = frozenset("the their its his her our these those".split())
 
 
+# People named by what they do, after a word for the thing they do it with or in: "truck
+# drivers", "school teachers", "hospital staff" (not "300 livestock dead", "500 tonnes more").
+_ROLE_NOUNS = frozenset(
+    "drivers staff workers teachers passengers doctors nurses volunteers journalists "
+    "patients pupils children students employees guards crew residents villagers dwellers".split()
+)
 # A crowd counts no one ("15,000 supporters packed the stadium") unless something happened
 # to its people: "police arrested 300 supporters", "the crush killed 40 fans".
 _CROWDS = frozenset("supporters fans spectators".split())
@@ -344,7 +350,7 @@ def noun_phrase(
             i += 1
             continue
         if (word in lex.not_people or word == "head") and not (
-            i + 1 < n and lex.units.match(words, i + 1) is not None
+            i + 1 < n and words[i + 1] in _ROLE_NOUNS
         ):
             return NounPhrase(i, unit, term, True)  # but "12 truck drivers", "school staff"
         unit_hit = lex.units.match(words, i)
@@ -441,8 +447,12 @@ def governor(
             left = None  # "sites hosting 185,000 IDPs", "received 1,315 wounded patients"
     if left is not None:
         return _as_hosted(left, terms), left_modal
-    if right is not None and right.term.category in NEEDS_PERSON and np.things:
-        right = None  # "All 1,250 pilots returned to work"
+    if (
+        right is not None
+        and (right.term.category in NEEDS_PERSON or right.term.text in _THINGS_TOO)
+        and np.things
+    ):
+        right = None  # "All 1,250 pilots returned to work", "300 artworks were taken to safety"
     if np.term is not None and words[q.last : q.last + 2] in (["of", "them"], ["of", "whom"]):
         return np.term, False  # "120 of them wounded": the part's own state
     if right is not None and right.term.category in RIGHT_WINS:
@@ -459,6 +469,8 @@ def governor(
     return near, modal_before(near.first, words, lex)
 
 
+# Terms that also take things: "manuscripts were brought to safety".
+_THINGS_TOO = frozenset({"taken to safety", "brought to safety"})
 _HOST_FILLERS = frozenset("which who that has have had already now currently , also".split())
 
 

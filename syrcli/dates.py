@@ -140,6 +140,7 @@ def article_date(text: str) -> dt.date | None:
     year_hint = _year_hint(lines)
     labelled = [line for line in lines if _PUBLISHED.match(line)]
     periods = [line for line in lines if _PERIOD_LINE.match(line)]
+    header: tuple[int, int] | None = None  # "Issue 6 | June 2024": a month, no day
     for line in labelled + lines:  # "Published: 14 August 2024" before any other date line
         if not line.strip() or _PERIOD_LINE.match(line):
             continue  # "Period covered: 1 January – 31 July 2024" is no publication date
@@ -155,8 +156,12 @@ def article_date(text: str) -> dt.date | None:
                 if found.month is None:
                     continue  # a bare year is no date line
                 day = _complete(found, year_hint)
-                if day is not None:
-                    return day  # "Issue 6 | June 2024" names no day: a line below may
+                if day is None:
+                    header = header or (found.year or year_hint or 0, found.month)
+                elif header is None or header == (day.year, day.month):
+                    # a line below a month-only header must fall in its month: not a dated
+                    # event line ("10 Oct 2023: 1,200 killed" under "February 2024")
+                    return day
     for line in periods:
         if _OPEN_PERIOD.search(line):
             continue  # "15 April 2023 to date": no end to date the report by

@@ -81,7 +81,7 @@ def iter_figures(
             continue  # a table row: its counts came from its columns
         sentence = text[start:end]
         words = _LETTERS.findall(sentence.lower())
-        broken = "-\n" in sentence or "-\r\n" in sentence  # "dis-\nplaced": at a line end
+        broken = "\n" in sentence and _LINE_BREAK_HYPHEN.search(sentence) is not None
         if broken:
             words += _LETTERS.findall(_LINE_BREAK_HYPHEN.sub("", sentence.lower()))
         if not _DIGIT.search(sentence) and COUNT_WORDS.isdisjoint(words):

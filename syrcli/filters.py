@@ -23,7 +23,7 @@ MONTHS = frozenset(
 CURRENCY = frozenset("$ € £ ¥ ₹ ₦ us$ usd eur gbp".split())
 
 
-_TIME_LABELS = frozenset("day week year month minute hour".split())
+_TIME_LABELS = frozenset("week year month".split())
 
 
 def _is_year_token(token: Token) -> bool:
@@ -57,9 +57,10 @@ def not_a_figure(
     core_tok = tokens[first]
     if _is_year(q, tokens):
         return True
+    year_next = "," in core_tok.text  # "In 2024 5,000 people": a grouped count by a year
     if q.digits and (
-        (first - 1 in counted and not _is_year_token(tokens[first - 1]))
-        or (last in counted and not _is_year_token(tokens[last]))
+        (first - 1 in counted and not (year_next and _is_year_token(tokens[first - 1])))
+        or (last in counted and not (year_next and _is_year_token(tokens[last])))
     ):
         return True  # two bare numbers side by side: a phone number or a table row
     if (
@@ -158,7 +159,12 @@ def not_a_figure(
         lex.not_before.match_ending(words, q.first)
         and not _home_to_refugees(q, words)
         # "Last year 3,000 people were killed": a grouped count is no "year 3" label
-        and not ("," in core_tok.text and words[q.first - 1] in _TIME_LABELS)
+        and not (
+            "," in core_tok.text
+            and words[q.first - 1] in _TIME_LABELS
+            and q.first > 1
+            and words[q.first - 2] in ("last", "this", "next")
+        )
         # "refugees in the region top 4 million": a subject before a verb, not "Region 2"
         and lex.qualifiers_verbs.match(words, q.first) is None
     ):

@@ -2244,8 +2244,13 @@ def _refine(place: Place, category: Category, sentence: str, article: ArticlePla
     ):
         return place
     if place.kind == "country" or _base(place).kind == "country":
-        if _from_dateline(article) and not any(
-            m.start >= article.dateline_end and _base(m.place) == default for m in article.mentions
+        if (
+            _from_dateline(article)
+            and not _BACK.search(sentence)  # "killed in the city": the dateline's city
+            and not any(
+                m.start >= article.dateline_end and _base(m.place) == default
+                for m in article.mentions
+            )
         ):
             return place  # "KABUL - Afghanistan already has 22.9 million": filed from Kabul
         return default

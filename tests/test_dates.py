@@ -90,3 +90,10 @@ def test_figure_date(sentence: str, figure: str, published: dt.date | None, want
 def test_never_today() -> None:
     # Nothing here may come from the clock.
     assert figure_date("Thousands fled today.", 0, 9, None) is None
+
+
+def test_month_header_keeps_only_a_date_line_of_its_month() -> None:
+    # "Issue 6 | June 2024" names no day: the date line below it in the same month dates the
+    # report, but a dated event line of another month does not.
+    assert article_date("Issue 6 | June 2024\nOCHA, 20 June 2024\nText.") == dt.date(2024, 6, 20)
+    assert article_date("Gaza | February 2024\n10 Oct 2023: 1,200 killed.\nText.") is None
