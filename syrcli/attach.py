@@ -603,6 +603,11 @@ def _right_term(
         if words[i] == ",":
             i = _after_aside(i, words, terms)
             continue
+        if words[i] in ("–", "—"):
+            close = next((j for j in range(i + 1, min(n, i + 25)) if words[j] == words[i]), None)
+            if close is not None:
+                i = close + 1  # "650,000 people – 40 percent of the affected areas – need aid"
+                continue
         if words[i] == "of" and i + 1 < n and words[i + 1] in ("them", "whom", "those"):
             i += 2  # "231 of them wounded"
             continue
