@@ -110,6 +110,7 @@ NOT_PEOPLE_AFTER = {
     "seized": _PLACE_NOUNS | _THINGS_TAKEN,
     "captured": _PLACE_NOUNS | _THINGS_TAKEN,
     "death": _PENALTY,
+    "crossing": frozenset("points point gate gates post posts site sites".split()),
     # "held up at the border", "held back by police", "held responsible": not detained
     **dict.fromkeys(
         ("were held", "had been held", "have been held", "are held"),
@@ -375,7 +376,8 @@ def noun_phrase(
         if term_hits:
             t_end, t = term_hits[0]
             compound = not any(w in FUNCTION_WORDS for w in words[i:t_end])
-            if compound and any(w in lex.not_people for w in words[i:t_end]):
+            # "home" in a verb's term is where they went: "1,337 Syrians returned home"
+            if compound and any(w in lex.not_people and w != "home" for w in words[i:t_end]):
                 return NounPhrase(i, unit, term, True)  # "7,000 cyclone shelters"
             if word in (
                 "displaced",
