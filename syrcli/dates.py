@@ -272,7 +272,7 @@ _SINCE_EVENTS = _EVENT_NOUNS | frozenset("fall collapse ouster ceasefire truce".
 _NEAR_DATE = frozenset("on in at late early earlier last this next".split())
 _PERIOD_WORDS = frozenset("the start beginning end middle mid mid- early late of".split())
 _ATTRIBUTIVE = frozenset("a an the its their his her this that".split())
-_YEAR_PREPS = frozenset("in during throughout by of since for until".split())
+_YEAR_PREPS = frozenset("in during throughout by of since for until period".split())
 _PART_WORDS = frozenset("early mid mid- late".split())
 _PART_OF = frozenset("end start beginning middle".split())
 
@@ -284,7 +284,18 @@ def _year_prep(before: list[str]) -> str:
         i += 1
     if before[i : i + 1] == ["of"] and before[i + 1 : i + 2] and before[i + 1] in _PART_OF:
         i += 3 if before[i + 2 : i + 3] == ["the"] else 2
+    if (
+        before[i : i + 1] in (["and"], ["to"])
+        and before[i + 1 : i + 2]
+        and _YEAR_WORD.fullmatch(before[i + 1])
+        and before[i + 2 : i + 3] in (["between"], ["from"])
+    ):
+        return "period"  # "between 2011 and 2018": a period, dated by its end
     return before[i] if i < len(before) else ""
+
+
+_YEAR_WORD = re.compile(r"(?:18|19|20)\d\d")
+_ASIDE_OPEN = re.compile(r",\s(?:where|which|when|who)\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,8 +398,11 @@ def _candidates(
         # date of the event the figure counts
         event_year = _EVENT_AFTER.match(sentence, m.end()) is not None
         # "in 2015", "by early 2005", "by the end of 2023": a year the figure is set in
-        if found.month is None and not event_year and _year_prep(before) not in _YEAR_PREPS:
+        prep = _year_prep(before)
+        if found.month is None and not event_year and prep not in _YEAR_PREPS:
             continue  # "the 2018 Sochi deal", "a five-year war"; not "a 2010 earthquake that"
+        if prep == "period" and _ASIDE_OPEN.search(sentence, 0, m.start()):
+            continue  # "In Homs, where districts were flattened between 2012 and 2014, ..."
         role = (
             "date"
             if event_year

@@ -23,6 +23,11 @@ MONTHS = frozenset(
 CURRENCY = frozenset("$ € £ ¥ ₹ ₦ us$ usd eur gbp".split())
 
 
+# Words before a bare year: "in 2015 people fled", "since 2011", "by 2030".
+_BEFORE_YEAR = frozenset(
+    "in since by from of until till during after before to early late mid and or between "
+    "spring summer autumn winter fall end start".split()
+)
 _TIME_LABELS = frozenset("week year month".split())
 
 
@@ -55,8 +60,17 @@ def not_a_figure(
     before = words[first - 1] if first > 0 else ""
     after = words[last] if last < n else ""
     core_tok = tokens[first]
-    if _is_year(q, tokens):
+    if _is_year(q, tokens) and not (
+        # "More than 1800 people killed": a count of people, not a year
+        (q.first != first or before not in _BEFORE_YEAR)
+        and lex.units.match(words, last) is not None
+        and tokens[last].text.islower()  # not "the 1951 Refugee Convention"
+    ):
         return True
+    if q.first >= 3 and before == "and" and words[q.first - 3] == "aged":
+        return True  # "aged 9 and 11": the second age
+    if before == "no" or (before == "." and q.first >= 2 and words[first - 2] == "no"):
+        return True  # "observation post No. 9": a label
     year_next = "," in core_tok.text  # "In 2024 5,000 people": a grouped count by a year
     if q.digits and (
         (first - 1 in counted and not (year_next and _is_year_token(tokens[first - 1])))
