@@ -23,6 +23,7 @@ from syrcli.attach import (
     OFFICIAL_CATEGORIES,
     PRONOUN_OPENERS,
     RESTRICTED_UNITS,
+    RIGHT_WINS,
     SUBTOTAL,
     Governor,
     governor,
@@ -546,6 +547,17 @@ def _sentence_figures(
             )
         ):
             gov, projection = out[-1][1], out[-1][3]  # "killed 1,739, including 647 children"
+            if words[q.first - 1] in SUBTOTAL:
+                own, own_projection = governor(q, np, tokens, words, lex, terms, numbers)
+                if (
+                    own is not None
+                    and own.first >= np.last
+                    and own.first - np.last <= 2
+                    and own.term.category in RIGHT_WINS
+                ):
+                    # "need assistance, including 974,080 people living under siege": the
+                    # part's own state
+                    gov, projection = own, own_projection
         else:
             gov, projection = governor(q, np, tokens, words, lex, terms, numbers)
         if gov is None and out and of_them:
