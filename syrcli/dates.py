@@ -295,7 +295,6 @@ def _year_prep(before: list[str]) -> str:
 
 
 _YEAR_WORD = re.compile(r"(?:18|19|20)\d\d")
-_ASIDE_OPEN = re.compile(r",\s(?:where|which|when|who)\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,6 +302,7 @@ class _Candidate:
     start: int
     end: int
     value: str | None
+    period: bool = False  # the end of "between 2011 and 2015": it dates only what precedes it
 
 
 def figure_date(sentence: str, start: int, end: int, published: dt.date | None) -> str | None:
@@ -330,6 +330,8 @@ def figure_date(sentence: str, start: int, end: int, published: dt.date | None) 
         and not (c.start >= end and _WHICH.search(sentence, end, c.start))
         # "The appeal came on Tuesday, after 5,000 fled": the figure's clause has its own time
         and not (c.end <= start and _AFTER_CLAUSE.search(sentence, c.end, start))
+        # "Despite fighting between 2012 and 2016, 1.1 million returned": another time
+        and not (c.period and c.end <= start)
     ]
     if not candidates:
         return fallback
@@ -401,8 +403,6 @@ def _candidates(
         prep = _year_prep(before)
         if found.month is None and not event_year and prep not in _YEAR_PREPS:
             continue  # "the 2018 Sochi deal", "a five-year war"; not "a 2010 earthquake that"
-        if prep == "period" and _ASIDE_OPEN.search(sentence, 0, m.start()):
-            continue  # "In Homs, where districts were flattened between 2012 and 2014, ..."
         role = (
             "date"
             if event_year
@@ -424,7 +424,8 @@ def _candidates(
             spans[-1] = (m.start(), which.end())
             out.append(_Candidate(m.start(), which.end(), _explicit(found, published)))
             continue
-        out.append(_Candidate(m.start(), m.end(), _explicit(found, published, ahead)))
+        value = _explicit(found, published, ahead)
+        out.append(_Candidate(m.start(), m.end(), value, prep == "period"))
     for m in _RELATIVE.finditer(sentence):
         if any(a <= m.start() < b for a, b in parts):
             continue

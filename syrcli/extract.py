@@ -517,21 +517,7 @@ def _sentence_figures(
     things = False  # the previous number counted things, not people
     for q, np in zip(candidates, phrases, strict=True):
         of_them = words[q.last : q.last + 2] in (["of", "them"], ["of", "those"])
-        another = (
-            things
-            and np.last == q.last
-            and q.first > 0
-            and (
-                words[q.first - 1] == "of"
-                # "52,000 houses were destroyed and 77,000 damaged": the same things
-                or (
-                    words[q.first - 1] in ("and", ",")
-                    and q.last < len(words)
-                    and words[q.last].endswith("ed")
-                    and q.last not in terms
-                )
-            )
-        )
+        another = things and np.last == q.last and q.first > 0 and words[q.first - 1] == "of"
         if np.rejected or (of_them and things) or another:  # "one of 46 lorries, another of 13"
             things = True  # "222 fires ..., 60 of them deliberately set"
             continue

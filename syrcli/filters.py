@@ -23,10 +23,10 @@ MONTHS = frozenset(
 CURRENCY = frozenset("$ € £ ¥ ₹ ₦ us$ usd eur gbp".split())
 
 
-# Words before a bare year: "in 2015 people fled", "since 2011", "by 2030".
-_BEFORE_YEAR = frozenset(
-    "in since by from of until till during after before to early late mid and or between "
-    "spring summer autumn winter fall end start".split()
+# Plural people nouns after a four-digit count that is no year: "More than 1800 people".
+_PLURAL_PEOPLE = frozenset(
+    "people civilians persons residents families households children refugees migrants "
+    "villagers women men".split()
 )
 _TIME_LABELS = frozenset("week year month".split())
 
@@ -61,14 +61,19 @@ def not_a_figure(
     after = words[last] if last < n else ""
     core_tok = tokens[first]
     if _is_year(q, tokens) and not (
-        # "More than 1800 people killed": a count of people, not a year
-        (q.first != first or before not in _BEFORE_YEAR)
-        and lex.units.match(words, last) is not None
-        and tokens[last].text.islower()  # not "the 1951 Refugee Convention"
+        # "More than 1800 people killed": a count of people with a qualifier, not a year
+        q.qualifier.value in ("over", "under", "about", "at_least", "up_to")
+        and last < n
+        and words[last] in _PLURAL_PEOPLE
     ):
         return True
-    if q.first >= 3 and before == "and" and words[q.first - 3] == "aged":
-        return True  # "aged 9 and 11": the second age
+    if (
+        q.first >= 3
+        and before == "and"
+        and words[q.first - 3] == "aged"
+        and not lex.units.match(words, last)
+    ):
+        return True  # "aged 9 and 11": the second age; not "a man aged 70 and 14 children"
     if before == "no" or (before == "." and q.first >= 2 and words[first - 2] == "no"):
         return True  # "observation post No. 9": a label
     year_next = "," in core_tok.text  # "In 2024 5,000 people": a grouped count by a year
