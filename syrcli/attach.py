@@ -111,6 +111,11 @@ NOT_PEOPLE_AFTER = {
     "captured": _PLACE_NOUNS | _THINGS_TAKEN,
     "death": _PENALTY,
     "crossing": frozenset("points point gate gates post posts site sites".split()),
+    # "the UN refugee agency said 5,000 people were displaced": a name, not a count's noun
+    "refugee": frozenset(
+        "agency council convention commissioner commission law laws affairs policy policies "
+        "ministry minister office".split()
+    ),
     # "held up at the border", "held back by police", "held responsible": not detained
     **dict.fromkeys(
         ("were held", "had been held", "have been held", "are held"),
@@ -599,7 +604,7 @@ def _right_term(
                 return Governor(term, i, t_end), modal
         hit = lex.modals.match(words, i)
         if hit is not None:
-            modal = True
+            modal = words[hit[0] : hit[0] + 1] != ["have"]  # "may have died" is past
             i = hit[0]
             continue
         if words[i] == ",":
@@ -755,8 +760,9 @@ def modal_before(i: int, words: Sequence[str], lex: Lexicon) -> bool:
     for j in range(i - 1, max(-1, i - 5), -1):
         if words[j] in (",", ";"):
             return False
-        if lex.modals.match(words, j) is not None:
-            return True
+        hit = lex.modals.match(words, j)
+        if hit is not None:
+            return words[hit[0] : hit[0] + 1] != ["have"]  # "may have been killed": past
     return False
 
 

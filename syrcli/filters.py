@@ -28,6 +28,15 @@ _PLURAL_PEOPLE = frozenset(
     "people civilians persons residents families households children refugees migrants "
     "villagers women men".split()
 )
+_DIFFERENCE = (
+    ["more", "than", "in"],
+    ["fewer", "than", "in"],
+    ["less", "than", "in"],
+    ["more", "than", "last"],
+    ["fewer", "than", "last"],
+    ["more", "than", "a"],
+    ["more", "than", "the"],
+)
 _TIME_LABELS = frozenset("week year month".split())
 
 
@@ -222,6 +231,8 @@ def not_a_figure(
         and words[last + 2] in lex.not_people
     ):
         return True  # "only 12 of 36 hospitals function": a share of things
+    if words[last : last + 3] in _DIFFERENCE:
+        return True  # "5,601 killed, more than 1,000 more than in 2023": a difference
     if q.value < 130 and before in ("was", "is") and after == "when":
         return True  # an age: "She was 34 when she died in an air strike"
     if after == "to" and words[last + 1 : last + 2] in (["one"], ["1"]):

@@ -374,6 +374,8 @@ def _qualify(
     if core.amount != int(core.amount) and core.scale == 1 and value_max is None:
         return None  # "3.5" alone is a measure, not a count of people
     after = lex.qualifiers_after.match(words, last)
+    if after is not None and words[after[0] : after[0] + 1] == ["than"]:
+        after = None  # "since October 2023 and more than 15,000 wounded": the next count's
     if after is None and last < len(words) and words[last] == "-" and tokens[last].glued:
         after = lex.qualifiers_after.match(words, last + 1)  # "5,000-plus"
         if after is not None:
