@@ -53,7 +53,7 @@ STOP_NP = frozenset(
     over under said say says according than this these those it its their his her our
     there here now already amid due because if so not no a an per each every daily
     weekly through via despite without against among behind beyond inside outside within
-    along upon""".split()
+    along upon last next yesterday today overnight""".split()
 )
 FUNCTION_WORDS = STOP_NP | AUX | LEFT_LINKS
 # Casualty and status-changing events win over a status noun: "500 refugees were killed".
@@ -604,7 +604,7 @@ def _right_term(
                 return Governor(term, i, t_end), modal
         hit = lex.modals.match(words, i)
         if hit is not None:
-            modal = words[hit[0] : hit[0] + 1] != ["have"]  # "may have died" is past
+            modal = not _hedged_past(words, i, hit[0])  # "may have died" is past
             i = hit[0]
             continue
         if words[i] == ",":
@@ -754,6 +754,16 @@ def _after_aside(i: int, words: Sequence[str], terms: Terms) -> int:
     return i + 1
 
 
+def _hedged_past(words: Sequence[str], start: int, end: int) -> bool:
+    """Whether a modal hedges the past: "may have died", "could have been killed"; not "may
+    have to leave", "would have been killed" (a counterfactual) or "will have fled"."""
+    return (
+        words[start] in ("may", "might", "could")
+        and words[end : end + 1] == ["have"]
+        and words[end + 1 : end + 2] != ["to"]
+    )
+
+
 def modal_before(i: int, words: Sequence[str], lex: Lexicon) -> bool:
     """Whether a modal stands just before `i` in the same clause: "could displace 2 million";
     not "where 174,000 square km may be contaminated, at least 116 civilians were killed"."""
@@ -762,7 +772,7 @@ def modal_before(i: int, words: Sequence[str], lex: Lexicon) -> bool:
             return False
         hit = lex.modals.match(words, j)
         if hit is not None:
-            return words[hit[0] : hit[0] + 1] != ["have"]  # "may have been killed": past
+            return not _hedged_past(words, j, hit[0])  # "may have been killed": past
     return False
 
 

@@ -295,6 +295,8 @@ def _year_prep(before: list[str]) -> str:
 
 
 _YEAR_WORD = re.compile(r"(?:18|19|20)\d\d")
+# A sentence that opens with its period: "Between 2011 and 2015, 4 million Syrians fled".
+_OPENING_PERIOD = re.compile(r"\s{0,3}(?:In\sthe\syears\s|In\s)?(?:Between|From|between|from)\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,7 +333,7 @@ def figure_date(sentence: str, start: int, end: int, published: dt.date | None) 
         # "The appeal came on Tuesday, after 5,000 fled": the figure's clause has its own time
         and not (c.end <= start and _AFTER_CLAUSE.search(sentence, c.end, start))
         # "Despite fighting between 2012 and 2016, 1.1 million returned": another time
-        and not (c.period and c.end <= start)
+        and not (c.period and c.end <= start and not _OPENING_PERIOD.match(sentence))
     ]
     if not candidates:
         return fallback

@@ -18,6 +18,7 @@ from functools import cache, cached_property
 
 from syrcli import dates, places
 from syrcli.attach import (
+    EVENTS,
     FUNCTION_WORDS,
     LEAVING,
     OFFICIAL_CATEGORIES,
@@ -540,6 +541,8 @@ def _sentence_figures(
                     and own.first >= np.last
                     and own.first - np.last <= 2
                     and own.term.category in RIGHT_WINS
+                    # "killed 45, including 12 children trapped under the rubble": killed
+                    and gov.term.category not in EVENTS
                 ):
                     # "need assistance, including 974,080 people living under siege": the
                     # part's own state

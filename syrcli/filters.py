@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from syrcli.attach import CHANGE_VERBS, FUNCTION_WORDS, LEFT_LINKS, POPULATION, WEEKDAYS
 from syrcli.lexicon import Lexicon
+from syrcli.model import Qualifier
 from syrcli.numbers import NUMBER_WORDS, Quantity
 from syrcli.places import is_people_noun
 from syrcli.tokens import Token
@@ -23,10 +24,13 @@ MONTHS = frozenset(
 CURRENCY = frozenset("$ € £ ¥ ₹ ₦ us$ usd eur gbp".split())
 
 
-# Plural people nouns after a four-digit count that is no year: "More than 1800 people".
-_PLURAL_PEOPLE = frozenset(
-    "people civilians persons residents families households children refugees migrants "
-    "villagers women men".split()
+# Plural people nouns without an s: "More than 1800 people".
+_PLURAL_PEOPLE = frozenset("people children women men".split())
+# Words before a bare year: "in 2015 people fled", "the 2015 refugee crisis".
+_BEFORE_YEAR = frozenset(
+    "in since by from of until till during after before to early late mid and or between "
+    "spring summer autumn winter fall end start throughout through around about with the a "
+    "an its their his her this that these those".split()
 )
 _DIFFERENCE = (
     ["more", "than", "in"],
@@ -34,8 +38,6 @@ _DIFFERENCE = (
     ["less", "than", "in"],
     ["more", "than", "last"],
     ["fewer", "than", "last"],
-    ["more", "than", "a"],
-    ["more", "than", "the"],
 )
 _TIME_LABELS = frozenset("week year month".split())
 
@@ -70,10 +72,13 @@ def not_a_figure(
     after = words[last] if last < n else ""
     core_tok = tokens[first]
     if _is_year(q, tokens) and not (
-        # "More than 1800 people killed": a count of people with a qualifier, not a year
-        q.qualifier.value in ("over", "under", "about", "at_least", "up_to")
+        # "More than 1800 people killed", "displaced 2000 people": a count, not a year
+        q.qualifier is not Qualifier.RANGE
+        and (q.first != first or before not in _BEFORE_YEAR)
         and last < n
-        and words[last] in _PLURAL_PEOPLE
+        and tokens[last].text.islower()  # not "the 1951 Refugee Convention"
+        and lex.units.match(words, last) is not None
+        and (words[last].endswith("s") or words[last] in _PLURAL_PEOPLE)
     ):
         return True
     if (
