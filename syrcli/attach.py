@@ -539,7 +539,7 @@ def _left_term(
                         continue
                     return Governor(term, start, end, (right, right + len(term.after)))
                 return Governor(term, start, end)
-        colon = words[end - 1] == ":" and (np.person or np.last == q.last)
+        colon = words[end - 1] in (":", "-", "–") and (np.person or np.last == q.last)
         if words[end - 1] not in LEFT_LINKS and not colon:
             break  # a label's colon links a count: "Killed: 120"; not "Refugees: 3 ways"
         changed = changed or words[end - 1] in COPULAS

@@ -102,6 +102,7 @@ def not_a_figure(
         and before.isalpha()
         and tokens[first - 1].text.isupper()
         and (len(before) > 1 and not lex.units.match(words, first - 1))
+        and before not in lex.term_words  # "AIR STRIKES KILL 23 CIVILIANS": a headline
     ):
         return True  # FTSE 100, A 320, UPDATE 3
     if q.digits and (

@@ -39,6 +39,10 @@ _BOUNDARY = regex.compile(
 )
 _DOTTED = regex.compile(r"(?:\w\.){2,6}")  # U.S. or U.N.
 _OPENERS = "\"'“‘([«"
+_DANGLING = regex.compile(
+    r"(?<![\w-])(?:than|at|of|to|the|a|an|and|or|about|some|nearly|almost|around|least|from"
+    r"|in|were|was|had|have|has)[ \t]{0,3}\r?\Z"
+)
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -78,8 +82,11 @@ def iter_spans(text: str) -> Iterator[tuple[int, int]]:
         elif m.group("line"):
             before = text[max(start, m.start() - 1) : m.start()].rstrip("\r")
             following = _next_visible(text, end)
-            # A wrapped line goes on in lower case; a headline or caption line does not.
+            # A wrapped line goes on in lower case; a headline or caption line does not; nor
+            # does a line that stops on a word no sentence ends with ("more than\n3.6 million").
             if following.islower() or (before and before[-1] in ",;-–("):
+                continue
+            if following and _DANGLING.search(text, max(start, m.start() - 12), m.start()):
                 continue
         yield from _trimmed(text, start, end)
         start = end

@@ -50,3 +50,13 @@ def test_long_runs_are_cut_and_keep_offsets() -> None:
     spans = split(text)
     assert all(e - s <= MAX_SENTENCE for s, e in spans)
     assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_line_ending_on_a_dangling_word_goes_on() -> None:
+    # "more than\n3.6 million": no sentence or headline ends with "than"; "Syria floods" can.
+    text = "Turkey hosts more than\n3.6 million refugees.\nSyria floods\n12,000 displaced"
+    assert [text[s:e] for s, e in split(text)] == [
+        "Turkey hosts more than\n3.6 million refugees.",
+        "Syria floods",
+        "12,000 displaced",
+    ]
