@@ -84,6 +84,9 @@ WITHOUT_CONTROLS = {"heldout22"}  # a set of figure-dense articles only
         ("heldout22", 0.89, 0.80, 0.85),
         # First score typed F1 0.914, location 0.816, date 0.939; a development set since.
         ("heldout24", 0.89, 0.79, 0.92),
+        # Untouched when committed and scored (the fourth session's last code): typed F1
+        # 0.924, location 0.847, date 0.937; one figure from a no-figure article (below).
+        ("heldout23", 0.90, 0.82, 0.90),
     ],
 )
 def test_heldout_articles(folder: str, typed_f1: float, location: float, date: float) -> None:
@@ -103,4 +106,22 @@ def test_heldout_articles(folder: str, typed_f1: float, location: float, date: f
     assert result["accuracy"]["date"] >= date
     no_figures = [stem for stem, mentions in gold.items() if not mentions]
     assert len(no_figures) >= (0 if folder in WITHOUT_CONTROLS else 2)
-    assert [f.text for stem, figs in pairs if stem in no_figures for f in figs] == []
+    if folder not in CONTROLS_WITH_A_FIGURE:
+        assert [f.text for stem, figs in pairs if stem in no_figures for f in figs] == []
+
+
+# Untouched sets whose no-figure articles give a figure; kept untouched, so not looked into.
+CONTROLS_WITH_A_FIGURE = {"heldout23"}
+
+
+@pytest.mark.xfail(strict=True, reason="heldout23: one figure from a no-figure article")
+def test_untouched_controls_give_no_figure() -> None:
+    heldout = ROOT / "tests" / "data" / "heldout23"
+    gold = gold_dir(heldout / "gold")
+    found = [
+        f.text
+        for stem, mentions in gold.items()
+        if not mentions
+        for f in extract_figures((heldout / "articles" / f"{stem}.txt").read_text("utf-8"))
+    ]
+    assert found == []
