@@ -296,7 +296,16 @@ def _year_prep(before: list[str]) -> str:
 
 _YEAR_WORD = re.compile(r"(?:18|19|20)\d\d")
 # A sentence that opens with its period: "Between 2011 and 2015, 4 million Syrians fled".
-_OPENING_PERIOD = re.compile(r"\s{0,3}(?:In\sthe\syears\s|In\s)?(?:Between|From|between|from)\s")
+_OPENING_PERIOD = re.compile(
+    r"\s{0,3}(?:In\sthe\syears\s|In\s)?(?:Between|From|between|from)\s(?:18|19|20)\d\d"
+    r"\s(?:and|to|-|–)\s(?:18|19|20)\d\d\b"
+)
+
+
+def _opening_period(sentence: str, c: _Candidate) -> bool:
+    """Whether `c` ends the period the sentence opens with."""
+    m = _OPENING_PERIOD.match(sentence)
+    return m is not None and c.end == m.end()
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,7 +342,7 @@ def figure_date(sentence: str, start: int, end: int, published: dt.date | None) 
         # "The appeal came on Tuesday, after 5,000 fled": the figure's clause has its own time
         and not (c.end <= start and _AFTER_CLAUSE.search(sentence, c.end, start))
         # "Despite fighting between 2012 and 2016, 1.1 million returned": another time
-        and not (c.period and c.end <= start and not _OPENING_PERIOD.match(sentence))
+        and not (c.period and c.end <= start and not _opening_period(sentence, c))
     ]
     if not candidates:
         return fallback

@@ -74,7 +74,7 @@ def not_a_figure(
     if _is_year(q, tokens) and not (
         # "More than 1800 people killed", "displaced 2000 people": a count, not a year
         q.qualifier is not Qualifier.RANGE
-        and (q.first != first or before not in _BEFORE_YEAR)
+        and (q.first != first or (before.isalpha() and before not in _BEFORE_YEAR))
         and last < n
         and tokens[last].text.islower()  # not "the 1951 Refugee Convention"
         and lex.units.match(words, last) is not None

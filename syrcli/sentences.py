@@ -40,9 +40,10 @@ _BOUNDARY = regex.compile(
 _DOTTED = regex.compile(r"(?:\w\.){2,6}")  # U.S. or U.N.
 _OPENERS = "\"'“‘([«"
 _DANGLING = regex.compile(
-    r"(?<![\w-])(?:than|at|of|to|the|a|an|and|or|about|some|nearly|almost|around|least|from"
-    r"|in|were|was|had|have|has)[ \t]{0,3}\r?\Z"
+    r"(?<![\w-])(?:than|at|of|to|the|a|an|from|were|was|had|have|has)[ \t]{0,3}\r?\Z"
 )
+# A line of a flattened table ("Idlib | 12,000 | 40") is never joined to another.
+_TABLE_ROW = regex.compile(r"[^\n]{0,200}\s\|\s")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -86,7 +87,12 @@ def iter_spans(text: str) -> Iterator[tuple[int, int]]:
             # does a line that stops on a word no sentence ends with ("more than\n3.6 million").
             if following.islower() or (before and before[-1] in ",;-–("):
                 continue
-            if following and _DANGLING.search(text, max(start, m.start() - 12), m.start()):
+            if (
+                following
+                and _DANGLING.search(text, max(start, m.start() - 12), m.start())
+                and not _TABLE_ROW.search(text, max(start, m.start() - 200), m.start())
+                and not _TABLE_ROW.match(text, end)
+            ):
                 continue
         yield from _trimmed(text, start, end)
         start = end

@@ -60,3 +60,11 @@ def test_a_line_ending_on_a_dangling_word_goes_on() -> None:
         "Syria floods",
         "12,000 displaced",
     ]
+
+
+def test_a_headline_ending_on_a_qualifier_word_stays_apart() -> None:
+    text = "What the war is about\n3,000 people fled Homs."
+    assert [text[s:e] for s, e in split(text)] == [
+        "What the war is about",
+        "3,000 people fled Homs.",
+    ]
