@@ -438,6 +438,7 @@ def governor(
         and left.term.category in NEEDS_PERSON
         and not (np.person or left.subject)
         and not (bare and left.term.category in (Category.HOSTED, Category.AFFECTED))
+        and not (bare and words[left.last : left.last + 1] == [":"])  # "Returned: 5,000"
     ):
         # "the index crossed 20,000" counts no one; "crossed 5,000 Afghans" does, and so
         # does a bare count affected ("the floods affected 200,000 in the north")

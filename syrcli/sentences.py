@@ -87,6 +87,8 @@ def iter_spans(text: str) -> Iterator[tuple[int, int]]:
             # does a line that stops on a word no sentence ends with ("more than\n3.6 million").
             if following.islower() or (before and before[-1] in ",;-–("):
                 continue
+            if before[-1:] == ":" and following.isdigit() and not _TABLE_ROW.match(text, end):
+                continue  # a label, then its count on the next line: "Displaced:\n24,000"
             if (
                 following
                 and _DANGLING.search(text, max(start, m.start() - 12), m.start())

@@ -68,3 +68,12 @@ def test_a_headline_ending_on_a_qualifier_word_stays_apart() -> None:
         "What the war is about",
         "3,000 people fled Homs.",
     ]
+
+
+def test_a_label_line_goes_on_to_its_count() -> None:
+    text = "Displaced:\n24,000 people\nNote:\nFigures are provisional."
+    assert [text[s:e] for s, e in split(text)] == [
+        "Displaced:\n24,000 people",
+        "Note:",
+        "Figures are provisional.",
+    ]
