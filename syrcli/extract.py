@@ -424,7 +424,7 @@ def _unglue(tokens: list[Token], lex: Lexicon, text: str = "") -> list[Token]:
             skip = 2
             continue
         word = tok.lower
-        if tok.kind != "word" or len(word) < 7 or word in lex.vocabulary:
+        if tok.kind != "word" or len(word) < 7 or word in vocabulary:
             out.append(tok)
             continue
         cut = _glue_point(tok.text, lex)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from syrcli.attach import CHANGE_VERBS, FUNCTION_WORDS, LEFT_LINKS, POPULATION, WEEKDAYS
 from syrcli.lexicon import Lexicon
 from syrcli.model import Qualifier
-from syrcli.numbers import NUMBER_WORDS, Quantity
+from syrcli.numbers import NUMBER_WORDS, Quantity, year_like
 from syrcli.places import is_people_noun
 from syrcli.tokens import Token
 
@@ -42,20 +42,8 @@ _DIFFERENCE = (
 _TIME_LABELS = frozenset("week year month".split())
 
 
-def _is_year_token(token: Token) -> bool:
-    text = token.text
-    return len(text) == 4 and text.isdigit() and 1800 <= int(text) <= 2100
-
-
 def _is_year(q: Quantity, tokens: Sequence[Token]) -> bool:
-    text = tokens[q.core_first].text
-    return (
-        q.digits
-        and not q.scaled
-        and len(text) == 4
-        and text.isdigit()
-        and 1800 <= int(text) <= 2100
-    )
+    return q.digits and not q.scaled and year_like(tokens[q.core_first])
 
 
 def not_a_figure(
@@ -92,8 +80,8 @@ def not_a_figure(
         return True  # "observation post No. 9": a label
     year_next = "," in core_tok.text  # "In 2024 5,000 people": a grouped count by a year
     if q.digits and (
-        (first - 1 in counted and not (year_next and _is_year_token(tokens[first - 1])))
-        or (last in counted and not (year_next and _is_year_token(tokens[last])))
+        (first - 1 in counted and not (year_next and year_like(tokens[first - 1])))
+        or (last in counted and not (year_next and year_like(tokens[last])))
     ):
         return True  # two bare numbers side by side: a phone number or a table row
     if (

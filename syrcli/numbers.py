@@ -259,12 +259,13 @@ def _range_end(
     second = _core(words, tokens, k + 1, text, base, lex)
     if second is None or second.vague or second.digits != first.digits:
         return None
-    if link in RANGE_DASHES and _year_like(tokens[first.first]) and not _year_like(tokens[k + 1]):
+    if link in RANGE_DASHES and year_like(tokens[first.first]) and not year_like(tokens[k + 1]):
         return None  # "5 April 2024 - 580,000 refugees": a date line, then the count
     return second
 
 
-def _year_like(token: Token) -> bool:
+def year_like(token: Token) -> bool:
+    """Whether a token is written like a year: four digits from 1800 to 2100."""
     return len(token.text) == 4 and token.text.isdigit() and 1800 <= int(token.text) <= 2100
 
 

@@ -43,7 +43,8 @@ _DANGLING = regex.compile(
     r"(?<![\w-])(?:than|at|of|to|the|a|an|from|were|was|had|have|has)[ \t]{0,3}\r?\Z"
 )
 # A line of a flattened table ("Idlib | 12,000 | 40") is never joined to another.
-_TABLE_ROW = regex.compile(r"[^\n]{0,200}\s\|\s")
+_ROW_MARK = regex.compile(r"\s\|\s")
+_TABLE_ROW = regex.compile(r"[^\n]{0,200}\s\|\s")  # on the line that starts here
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -92,7 +93,7 @@ def iter_spans(text: str) -> Iterator[tuple[int, int]]:
             if (
                 following
                 and _DANGLING.search(text, max(start, m.start() - 12), m.start())
-                and not _TABLE_ROW.search(text, max(start, m.start() - 200), m.start())
+                and not _ROW_MARK.search(text, max(start, m.start() - 200), m.start())
                 and not _TABLE_ROW.match(text, end)
             ):
                 continue
